@@ -1,0 +1,497 @@
+#include "content/loader.hpp"
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <map>
+
+#include "config/load_config.hpp"
+#include "config/rules.hpp"
+#include "content/discover.hpp"
+#include "content/field_reader.hpp"
+#include "content/front_matter.hpp"
+#include "content/loaders.hpp"
+#include "content/markdown.hpp"
+#include "content/source_file.hpp"
+#include "content/yaml_doc.hpp"
+#include "util/paths.hpp"
+#include "util/slug.hpp"
+#include "util/text.hpp"
+
+namespace nastavnik::content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Kind { landing, regulation, program, practice, news, page };
+
+/// One Markdown source between the stages of loading.
+struct MdSource {
+  Kind kind;
+  std::string rel;
+  std::string text;
+  FrontMatterSplit split;
+  bool ok = false;          ///< read and front matter parsed (fields may still have problems)
+  std::string slug_field;   ///< `slug:` from front matter
+  diag::SourcePos slug_pos;
+  std::size_t index = 0;    ///< index into the kind's vector of the Site
+};
+
+std::string stem_of(const std::string& rel) {
+  std::string name = rel.substr(rel.rfind('/') + 1);
+  return name.substr(0, name.size() - 3);  // ".md"
+}
+
+std::string where_of(Kind k) {
+  switch (k) {
+    case Kind::landing: return "главная страница (_index.md)";
+    case Kind::regulation: return "Положение";
+    case Kind::program: return "программа";
+    case Kind::practice: return "практика";
+    case Kind::news: return "новость";
+    case Kind::page: return "страница";
+  }
+  return "страница";
+}
+
+void read_common(FieldReader& r, model::PageBase& page, bool title_required) {
+  page.title = r.text("title", title_required);
+  page.summary = r.text("summary");
+  page.tags = r.text_list("tags");
+}
+
+template <class F>
+void run_parallel(std::size_t n, int jobs, F&& f) {
+  if (n == 0) return;
+  auto body = [&] { tbb::parallel_for(std::size_t(0), n, [&](std::size_t i) { f(i); }); };
+  if (jobs > 0) {
+    tbb::task_arena arena(jobs);
+    arena.execute(body);
+  } else {
+    body();
+  }
+}
+
+}  // namespace
+
+std::string check_file_field(const std::string& value, const diag::SourcePos& pos, const LoadContext& ctx,
+                             std::string_view where) {
+  util::PathProblem problem = util::PathProblem::none;
+  auto joined = util::join_relative("content", value, &problem);
+  if (!joined || joined->rfind("content/", 0) != 0) {
+    if (problem == util::PathProblem::none) problem = util::PathProblem::escapes;
+    ctx.sink.report("path.outside", pos, std::string(where) + ": файл «" + value + "» — " +
+                                             std::string(util::describe(problem)),
+                    "Положите файл в папку content/files/ и укажите путь вида files/имя.pdf");
+    return {};
+  }
+  std::error_code ec;
+  fs::path full = ctx.root / *joined;
+  bool symlink_out = false;
+  if (fs::is_symlink(full, ec)) {
+    auto canon = fs::weakly_canonical(full, ec);
+    auto root = fs::weakly_canonical(ctx.root, ec).string();
+    symlink_out = canon.string().rfind(root + "/", 0) != 0;
+  }
+  if (symlink_out) {
+    ctx.sink.report("path.outside", pos, std::string(where) + ": файл «" + value + "» — символическая ссылка за пределы сайта",
+                    "Положите сам файл в папку content/files/.");
+    return {};
+  }
+  if (!fs::is_regular_file(full, ec)) {
+    ctx.sink.report("document.missing-file", pos, std::string(where) + ": файла «" + value + "» нет",
+                    "Положите файл в папку content/files/ или исправьте путь (он считается от папки content/).");
+    return {};
+  }
+  return joined->substr(std::string("content/").size());
+}
+
+model::Body render_field_markdown(const std::string& text, const diag::SourcePos& pos, const std::string& page_url,
+                                  const LoadContext& ctx) {
+  MarkdownOptions mo;
+  mo.unsafe_html = ctx.config.unsafe_html;
+  mo.typography = ctx.config.typography;
+  mo.resolve_link = [&](std::string_view url, const diag::SourcePos& p) {
+    return ctx.links.resolve(url, pos.file, page_url, p, ctx.sink);
+  };
+  return render_markdown(text, pos.file, pos.line, mo, ctx.sink);
+}
+
+std::optional<model::Approval> read_approval(FieldReader& r, std::string_view where, diag::Sink& sink) {
+  const YNode* a = r.map("approved");
+  if (!a) return std::nullopt;
+  FieldReader ar(*a, std::string(where) + ", approved", {"order", "date", "by"}, sink);
+  model::Approval ap;
+  ap.order = ar.text("order");
+  ap.date = ar.date("date");
+  ap.by = ar.text("by");
+  ap.pos = ar.positions();
+  return ap;
+}
+
+model::Site load_site(const fs::path& root, config::SiteConfig config, const model::BuildOptions& options,
+                      diag::Sink& sink, int jobs) {
+  model::Site site;
+  site.root = fs::absolute(root).lexically_normal().string();
+  if (!site.root.empty() && site.root.size() > 1 && site.root.back() == '/') site.root.pop_back();
+  site.config = std::move(config);
+  site.options = options;
+  const auto& cfg = site.config;
+  const auto& sec = cfg.sections;
+
+  Discovered found = discover(root, sink);
+
+  // Stage 1: read every Markdown file and its front matter, in parallel.
+  std::vector<MdSource> sources;
+  auto add = [&](Kind k, const std::string& rel) { sources.push_back(MdSource{k, rel, {}, {}, false, {}, {}, 0}); };
+  if (found.has_landing) add(Kind::landing, "content/_index.md");
+  if (found.has_regulation) add(Kind::regulation, "content/polozhenie.md");
+  for (const auto& r : found.programs) add(Kind::program, r);
+  for (const auto& r : found.practices) add(Kind::practice, r);
+  for (const auto& r : found.news) add(Kind::news, r);
+  for (const auto& r : found.pages) add(Kind::page, r);
+
+  std::vector<model::Program> programs(found.programs.size());
+  std::vector<model::Practice> practices(found.practices.size());
+  std::vector<model::NewsItem> news(found.news.size());
+  std::vector<model::Page> pages(found.pages.size());
+  model::Landing landing;
+  model::Regulation regulation;
+  {
+    std::size_t ip = 0, ipr = 0, in = 0, ipg = 0;
+    for (auto& s : sources) {
+      switch (s.kind) {
+        case Kind::program: s.index = ip++; break;
+        case Kind::practice: s.index = ipr++; break;
+        case Kind::news: s.index = in++; break;
+        case Kind::page: s.index = ipg++; break;
+        default: break;
+      }
+    }
+  }
+
+  run_parallel(sources.size(), jobs, [&](std::size_t i) {
+    MdSource& src = sources[i];
+    auto text = read_source(root, src.rel, sink);
+    if (!text) return;
+    src.text = std::move(*text);
+    src.split = split_front_matter(src.text);
+    model::PageBase* base = nullptr;
+    switch (src.kind) {
+      case Kind::landing: base = &landing; break;
+      case Kind::regulation: base = &regulation; break;
+      case Kind::program: base = &programs[src.index]; break;
+      case Kind::practice: base = &practices[src.index]; break;
+      case Kind::news: base = &news[src.index]; break;
+      case Kind::page: base = &pages[src.index]; break;
+    }
+    base->source = src.rel;
+    base->body_line = src.split.body_line;
+    std::string where = where_of(src.kind);
+    if (src.split.unterminated) {
+      sink.report("yaml.syntax", {src.rel, 1, 1}, "блок front matter не закрыт: нет второй строки «---»",
+                  "Закончите блок полей строкой из трёх дефисов «---», затем пишите текст.");
+      return;
+    }
+    YNode empty_map;
+    empty_map.kind = YNode::Kind::map;
+    empty_map.pos = {src.rel, 1, 1};
+    std::optional<YNode> fm;
+    if (src.split.has_front_matter) {
+      fm = parse_yaml(src.split.yaml, src.rel, src.split.yaml_line, sink);
+      if (!fm) return;
+      if (fm->is_null()) {
+        fm = empty_map;
+      } else if (!expect_map(*fm, "front matter: " + where, sink)) {
+        return;
+      }
+    } else {
+      fm = empty_map;
+    }
+    src.ok = true;
+    const YNode& node = *fm;
+    switch (src.kind) {
+      case Kind::landing: {
+        FieldReader r(node, where, {"title", "summary", "description"}, sink);
+        read_common(r, landing, false);
+        if (landing.summary.empty()) landing.summary = r.text("description");
+        landing.pos = r.positions();
+        break;
+      }
+      case Kind::regulation: {
+        FieldReader r(node, where, {"title", "approved", "file", "summary"}, sink);
+        read_common(r, regulation, true);
+        regulation.approved = read_approval(r, where, sink);
+        regulation.file = r.text("file");
+        regulation.pos = r.positions();
+        break;
+      }
+      case Kind::program: {
+        auto& p = programs[src.index];
+        FieldReader r(node, where, {"title", "form", "start", "end", "pair", "summary", "tags", "authors", "slug"}, sink);
+        read_common(r, p, true);
+        p.form = r.text("form", true);
+        if (auto d = r.date("start", true)) p.start = *d;
+        if (auto d = r.date("end", true)) p.end = *d;
+        p.pair = r.text("pair");
+        p.authors = r.text_list("authors");
+        src.slug_field = r.text("slug");
+        p.pos = r.positions();
+        src.slug_pos = p.pos.of("slug");
+        break;
+      }
+      case Kind::practice: {
+        auto& p = practices[src.index];
+        FieldReader r(node, where, {"title", "form", "start", "end", "pair", "summary", "tags", "authors", "slug"}, sink);
+        read_common(r, p, true);
+        p.form = r.text("form", true);
+        p.start = r.date("start");
+        p.end = r.date("end");
+        p.pair = r.text("pair");
+        p.authors = r.text_list("authors");
+        src.slug_field = r.text("slug");
+        p.pos = r.positions();
+        src.slug_pos = p.pos.of("slug");
+        break;
+      }
+      case Kind::news: {
+        auto& n = news[src.index];
+        FieldReader r(node, where,
+                      {"title", "date", "summary", "tags", "image", "image_alt", "draft", "event", "slug"}, sink);
+        read_common(r, n, true);
+        if (auto d = r.date("date", true)) n.date = *d;
+        n.image = r.text("image");
+        n.image_alt = r.text("image_alt");
+        if (!n.image.empty() && util::trim(n.image_alt).empty()) {
+          sink.report("field.missing", r.positions().of("image"), where + ": у картинки нет описания image_alt",
+                      "Добавьте строку image_alt: \"что изображено\" — её прочтут незрячие посетители.");
+        }
+        n.draft = r.boolean("draft", false);
+        if (const YNode* e = r.map("event")) {
+          FieldReader er(*e, where + ", event", {"date", "time", "place"}, sink);
+          model::NewsEvent ev;
+          ev.date = er.date("date", true);
+          ev.time = er.text("time");
+          ev.place = er.text("place");
+          n.event = ev;
+        }
+        src.slug_field = r.text("slug");
+        n.pos = r.positions();
+        src.slug_pos = n.pos.of("slug");
+        break;
+      }
+      case Kind::page: {
+        auto& p = pages[src.index];
+        FieldReader r(node, where, {"title", "weight", "menu", "summary", "slug"}, sink);
+        read_common(r, p, true);
+        if (auto w = r.integer("weight")) p.weight = static_cast<int>(*w);
+        p.menu = r.boolean("menu", true);
+        src.slug_field = r.text("slug");
+        p.pos = r.positions();
+        src.slug_pos = p.pos.of("slug");
+        break;
+      }
+    }
+  });
+
+  // Stage 2: URLs, collisions and the link map (sequential, in path order).
+  LinkMap links;
+  std::map<std::string, std::string> url_owner;  // url → source that took it
+  const std::vector<std::pair<std::string, std::string>> fixed = {
+      {"", "content/_index.md"},
+      {sec.regulation + "/", "content/polozhenie.md"},
+      {sec.roadmap + "/", "content/roadmap.yaml"},
+      {sec.bank + "/", "content/bank.yaml"},
+      {sec.monitoring + "/", "content/monitoring.yaml"},
+      {sec.documents + "/", "content/documents.yaml"},
+      {sec.programs + "/", "content/programs/"},
+      {sec.practices + "/", "content/practices/"},
+      {sec.news + "/", "content/news/"},
+      {sec.search + "/", "(поиск)"},
+      {"assets/", "(оформление)"},
+      {"files/", "(файлы)"},
+      {"page/", "(нумерация новостей)"},
+      {sec.news + "/page/", "(нумерация новостей)"},
+  };
+  for (const auto& [url, src] : fixed) {
+    if (url_owner.count(url)) {
+      sink.report("slug.collision", {"site.yaml", 0, 0}, "два раздела получают один адрес «" + url + "»",
+                  "Задайте разделам в sections разные адреса.");
+      continue;
+    }
+    url_owner[url] = src;
+    links.add(src, url);
+  }
+  auto is_published_news = [&](const model::NewsItem& n) {
+    return (!n.draft || options.drafts) && (options.future || !(options.now < n.date));
+  };
+  std::vector<MdSource*> ordered;
+  for (auto& s : sources) ordered.push_back(&s);
+  std::sort(ordered.begin(), ordered.end(), [](const MdSource* a, const MdSource* b) { return a->rel < b->rel; });
+  for (MdSource* s : ordered) {
+    if (s->kind == Kind::landing) { landing.url = ""; continue; }
+    if (s->kind == Kind::regulation) { regulation.url = sec.regulation + "/"; continue; }
+    std::string slug;
+    diag::SourcePos pos{s->rel, 0, 0};
+    if (!s->slug_field.empty()) {
+      pos = s->slug_pos;
+      if (!config::is_safe_slug(s->slug_field)) {
+        sink.report("path.outside", pos, "адрес страницы (slug) «" + s->slug_field + "» недопустим",
+                    "Используйте латинские строчные буквы, цифры и дефис, например: shkola-nastavnikov");
+        continue;
+      }
+      slug = s->slug_field;
+    } else {
+      slug = util::slugify(stem_of(s->rel));
+      if (slug.empty()) {
+        sink.report("path.outside", pos, "из имени файла не получается адрес страницы",
+                    "Переименуйте файл: буквы, цифры и дефис, например keys-1.md, или задайте поле slug.");
+        continue;
+      }
+    }
+    std::string url;
+    model::PageBase* base = nullptr;
+    bool published = true;
+    switch (s->kind) {
+      case Kind::program: url = sec.programs + "/" + slug + "/"; base = &programs[s->index]; break;
+      case Kind::practice: url = sec.practices + "/" + slug + "/"; base = &practices[s->index]; break;
+      case Kind::news:
+        url = sec.news + "/" + slug + "/";
+        base = &news[s->index];
+        published = is_published_news(news[s->index]);
+        break;
+      case Kind::page: url = slug + "/"; base = &pages[s->index]; break;
+      default: break;
+    }
+    if (!base) continue;
+    if (auto it = url_owner.find(url); it != url_owner.end()) {
+      sink.report("slug.collision", pos,
+                  "адрес «" + url + "» уже занят: " + it->second,
+                  "Переименуйте файл или задайте другое поле slug, чтобы адреса страниц различались.");
+      continue;
+    }
+    url_owner[url] = s->rel;
+    base->slug = slug;
+    base->url = url;
+    links.add(s->rel, url, published);
+  }
+  for (const auto& f : found.files) links.add(f, f.substr(std::string("content/").size()));
+
+  // Stage 3: render Markdown bodies in parallel.
+  const auto& rules = cfg.rules;
+  run_parallel(sources.size(), jobs, [&](std::size_t i) {
+    MdSource& src = sources[i];
+    if (!src.ok) return;
+    model::PageBase* base = nullptr;
+    std::function<bool(std::string_view)> withhold;
+    switch (src.kind) {
+      case Kind::landing: base = &landing; break;
+      case Kind::regulation: base = &regulation; break;
+      case Kind::program: {
+        auto& p = programs[src.index];
+        base = &p;
+        if (options.now < p.end) withhold = [&](std::string_view h) { return config::is_result_heading(rules, h); };
+        break;
+      }
+      case Kind::practice: {
+        auto& p = practices[src.index];
+        base = &p;
+        if (p.end && options.now < *p.end)
+          withhold = [&](std::string_view h) { return config::is_result_heading(rules, h); };
+        break;
+      }
+      case Kind::news: base = &news[src.index]; break;
+      case Kind::page: base = &pages[src.index]; break;
+    }
+    if (src.kind != Kind::landing && src.kind != Kind::regulation && base->url.empty()) return;  // no URL
+    MarkdownOptions mo;
+    mo.unsafe_html = cfg.unsafe_html;
+    mo.typography = cfg.typography;
+    mo.withhold_heading = withhold;
+    const std::string page_url = base->url;
+    mo.resolve_link = [&](std::string_view url, const diag::SourcePos& p) {
+      return links.resolve(url, src.rel, page_url, p, sink);
+    };
+    base->body = render_markdown(src.split.body, src.rel, src.split.body_line, mo, sink);
+    src.text.clear();
+    src.text.shrink_to_fit();
+  });
+
+  // Data files.
+  LoadContext ctx{root, cfg, options, links, sink};
+  auto load_data = [&](bool present, const char* rel, auto&& loader) {
+    if (!present) return;
+    auto text = read_source(root, rel, sink);
+    if (!text) return;
+    auto doc = parse_yaml(*text, rel, 1, sink);
+    if (!doc) return;
+    loader(*doc);
+  };
+  site.roadmap.present = found.has_roadmap;
+  site.bank.present = found.has_bank;
+  site.documents.present = found.has_documents;
+  site.monitoring.present = found.has_monitoring;
+  load_data(found.has_roadmap, "content/roadmap.yaml", [&](const YNode& d) { load_roadmap(d, site.roadmap, ctx); });
+  load_data(found.has_bank, "content/bank.yaml", [&](const YNode& d) { load_bank(d, site.bank, ctx); });
+  load_data(found.has_documents, "content/documents.yaml",
+            [&](const YNode& d) { load_documents(d, site.documents, ctx); });
+  load_data(found.has_monitoring, "content/monitoring.yaml",
+            [&](const YNode& d) { load_monitoring(d, site.monitoring, ctx); });
+
+  // The Положение's signed copy.
+  if (found.has_regulation && !regulation.file.empty())
+    regulation.file = check_file_field(regulation.file, regulation.pos.of("file"), ctx, "Положение, поле file");
+  for (auto& n : news) {
+    if (n.image.empty()) continue;
+    util::PathProblem problem = util::PathProblem::none;
+    auto joined = util::join_relative("content", n.image, &problem);
+    if (!joined || joined->rfind("content/", 0) != 0) {
+      if (problem == util::PathProblem::none) problem = util::PathProblem::escapes;
+      sink.report("path.outside", n.pos.of("image"), "картинка «" + n.image + "»: " + std::string(util::describe(problem)),
+                  "Положите картинку в content/files/ и укажите путь вида files/foto.jpg");
+      n.image.clear();
+    } else if (!std::binary_search(found.files.begin(), found.files.end(), *joined)) {
+      sink.report("link.broken", n.pos.of("image"), "картинки «" + n.image + "» нет",
+                  "Положите картинку в content/files/ и укажите путь вида files/foto.jpg (от папки content/).");
+      n.image.clear();
+    } else {
+      n.image = joined->substr(8);
+    }
+  }
+
+  // Files copied as they are.
+  for (const auto& f : found.files) {
+    std::error_code ec;
+    model::StaticFile sf;
+    sf.source = f;
+    sf.output = f.substr(std::string("content/").size());
+    sf.size = fs::file_size(root / f, ec);
+    site.files.push_back(std::move(sf));
+  }
+
+  if (found.has_landing) site.landing = std::move(landing);
+  if (found.has_regulation) site.regulation = std::move(regulation);
+  for (auto& p : programs)
+    if (!p.url.empty()) site.programs.push_back(std::move(p));
+  for (auto& p : practices)
+    if (!p.url.empty()) site.practices.push_back(std::move(p));
+  for (auto& n : news)
+    if (!n.url.empty() && is_published_news(n)) site.news.push_back(std::move(n));
+  for (auto& p : pages)
+    if (!p.url.empty()) site.pages.push_back(std::move(p));
+  std::sort(site.programs.begin(), site.programs.end(), [](const auto& a, const auto& b) {
+    return std::tie(b.start, a.title, a.source) < std::tie(a.start, b.title, b.source);
+  });
+  std::sort(site.practices.begin(), site.practices.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.title, a.source) < std::tie(b.title, b.source); });
+  std::sort(site.news.begin(), site.news.end(),
+            [](const auto& a, const auto& b) { return std::tie(b.date, b.source) < std::tie(a.date, a.source); });
+  std::sort(site.pages.begin(), site.pages.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.weight, a.title, a.source) < std::tie(b.weight, b.title, b.source);
+  });
+  return site;
+}
+
+}  // namespace nastavnik::content

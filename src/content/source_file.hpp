@@ -1,0 +1,22 @@
+#pragma once
+// Reading a source file of the site: size limit, BOM, UTF-8 check, CRLF → LF.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "diag/sink.hpp"
+
+namespace nastavnik::content {
+
+/// Larger files are refused with a diagnostic instead of being parsed.
+constexpr std::uintmax_t k_max_source_bytes = 64ull * 1024 * 1024;
+
+/// Reads `root/rel`. Reports utf8.invalid (with the line and column of the first bad byte) or
+/// an I/O problem and returns nullopt. The text has no BOM and '\n' line ends.
+std::optional<std::string> read_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink);
+
+/// Reads a whole file as bytes; nullopt when it cannot be read.
+std::optional<std::string> read_bytes(const std::filesystem::path& path);
+
+}  // namespace nastavnik::content

@@ -1,0 +1,46 @@
+#pragma once
+// The YAML adapter: yaml-cpp is used here and nowhere else. Documents become a plain tree of
+// YNode with file-absolute, 1-based, character-counted positions.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "diag/sink.hpp"
+
+namespace nastavnik::content {
+
+struct YNode {
+  enum class Kind { null, scalar, sequence, map };
+  Kind kind = Kind::null;
+  std::string scalar;  ///< text of a scalar
+  bool quoted = false;  ///< the scalar was written in quotes (then never a date/bool/null)
+  diag::SourcePos pos;
+  std::vector<YNode> items;                      ///< sequence items
+  std::vector<std::pair<YNode, YNode>> entries;  ///< map entries in source order (key, value)
+
+  bool is_null() const { return kind == Kind::null; }
+  bool is_scalar() const { return kind == Kind::scalar; }
+  bool is_seq() const { return kind == Kind::sequence; }
+  bool is_map() const { return kind == Kind::map; }
+  /// The value of a map entry whose key is the scalar `key`; nullptr when absent.
+  const YNode* get(std::string_view key) const;
+};
+
+/// Limits that keep hostile YAML (alias bombs, deep nesting) in bounded memory and time.
+struct YamlLimits {
+  std::size_t max_nodes = 500'000;
+  int max_depth = 64;
+};
+
+/// Parses one YAML document. `text` starts at file line `first_line` (front matter starts on
+/// line 2 of a .md file). Byte columns become character columns. On a syntax error reports yaml.syntax and returns nullopt. An empty
+/// document gives a null node.
+std::optional<YNode> parse_yaml(std::string_view text, const std::string& file, int first_line,
+                                diag::Sink& sink, const YamlLimits& limits = {});
+
+/// Russian name of a node's kind for messages: «строка», «список», «словарь», «пустое значение».
+std::string_view kind_name_ru(const YNode& node);
+
+}  // namespace nastavnik::content

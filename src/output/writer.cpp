@@ -1,0 +1,208 @@
+#include "output/writer.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <set>
+
+#include "content/source_file.hpp"
+
+namespace nastavnik::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool exchange(const fs::path& a, const fs::path& b) {
+#ifdef SYS_renameat2
+  return syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), 2 /* RENAME_EXCHANGE */) == 0;
+#else
+  (void)a;
+  (void)b;
+  return false;
+#endif
+}
+
+bool same_bytes(const fs::path& path, const std::string& bytes) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec || size != bytes.size()) return false;
+  auto old = content::read_bytes(path);
+  return old && *old == bytes;
+}
+
+bool write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  return !out.fail();
+}
+
+std::string pid_suffix() { return std::to_string(::getpid()); }
+
+/// Removes temporary siblings of `out` left by builds that were killed: only directories that
+/// carry our marker and whose owning process is gone.
+void clean_leftovers(const fs::path& out) {
+  std::error_code ec;
+  fs::path parent = out.parent_path();
+  std::string prefix = "." + out.filename().string() + ".tmp-";
+  std::string prefix_old = "." + out.filename().string() + ".old-";
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    std::string pid;
+    if (name.rfind(prefix, 0) == 0) pid = name.substr(prefix.size());
+    else if (name.rfind(prefix_old, 0) == 0) pid = name.substr(prefix_old.size());
+    else continue;
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (std::stol(pid) == ::getpid()) continue;
+    if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0) continue;  // another build still running
+    std::error_code e;
+    if (fs::exists(it->path() / k_marker, e)) fs::remove_all(it->path(), e);
+  }
+}
+
+}  // namespace
+
+std::string check_output_dir(const fs::path& out) {
+  std::error_code ec;
+  if (!fs::exists(out, ec)) return {};
+  if (!fs::is_directory(out, ec)) return "«" + out.string() + "» — это файл, а не папка";
+  if (fs::exists(out / k_marker, ec)) return {};
+  if (fs::is_empty(out, ec)) return {};
+  return "папка «" + out.string() +
+         "» не пуста и создана не nastavnik (нет файла " + k_marker +
+         "); чтобы ничего не потерять, сборка в неё не пишет. Укажите пустую или новую папку в -o";
+}
+
+WriteResult write_output(const fs::path& out_in, const std::vector<render::OutputFile>& files, int jobs) {
+  WriteResult result;
+  std::error_code ec;
+  fs::path out = fs::absolute(out_in).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  if (out == out.root_path()) {
+    result.error = "нельзя писать результат в корень файловой системы";
+    return result;
+  }
+  if (auto why = check_output_dir(out); !why.empty()) {
+    result.error = why;
+    return result;
+  }
+  fs::create_directories(out.parent_path(), ec);
+  if (ec) {
+    result.error = "не удаётся создать папку «" + out.parent_path().string() + "»: " + ec.message();
+    return result;
+  }
+  clean_leftovers(out);
+
+  fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".tmp-" + pid_suffix());
+  fs::remove_all(tmp, ec);
+  fs::create_directories(tmp, ec);
+  if (ec) {
+    result.error = "не удаётся создать временную папку «" + tmp.string() + "»: " + ec.message();
+    return result;
+  }
+  // The marker goes first: a killed build leaves a directory that the next one may remove.
+  if (!write_file(tmp / k_marker, "nastavnik output; safe to delete\n")) {
+    result.error = "не удаётся писать в «" + tmp.string() + "»";
+    fs::remove_all(tmp, ec);
+    return result;
+  }
+  bool have_old = fs::is_directory(out, ec);
+
+  // Directories first (sequential), then files in parallel with bounded concurrency.
+  std::set<fs::path> dirs;
+  for (const auto& f : files) {
+    fs::path p = fs::path(f.path).parent_path();
+    while (!p.empty() && dirs.insert(p).second) p = p.parent_path();
+  }
+  for (const auto& d : dirs) fs::create_directories(tmp / d, ec);
+
+  std::atomic<std::size_t> written{0}, unchanged{0};
+  std::mutex err_mutex;
+  std::string error;
+  auto work = [&] {
+    tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) {
+      const auto& f = files[i];
+      fs::path target = tmp / f.path;
+      fs::path old = out / f.path;
+      std::error_code e;
+      bool ok = true;
+      if (!f.copy_from.empty()) {
+        if (have_old && fs::exists(old, e) && fs::file_size(old, e) == fs::file_size(f.copy_from, e) &&
+            fs::last_write_time(old, e) >= fs::last_write_time(f.copy_from, e) && (fs::create_hard_link(old, target, e), !e)) {
+          ++unchanged;
+        } else {
+          e.clear();
+          ok = fs::copy_file(f.copy_from, target, fs::copy_options::overwrite_existing, e) && !e;
+          ++written;
+        }
+      } else if (have_old && same_bytes(old, f.bytes) && (fs::create_hard_link(old, target, e), !e)) {
+        ++unchanged;
+      } else {
+        ok = write_file(target, f.bytes);
+        ++written;
+      }
+      if (!ok) {
+        std::lock_guard lock(err_mutex);
+        if (error.empty()) error = "не удаётся записать «" + f.path + "»";
+      }
+    });
+  };
+  if (jobs > 0) {
+    tbb::task_arena arena(jobs);
+    arena.execute(work);
+  } else {
+    work();
+  }
+  if (!error.empty()) {
+    fs::remove_all(tmp, ec);
+    result.error = error;
+    return result;
+  }
+
+  if (have_old) {
+    if (!exchange(tmp, out)) {
+      // Fallback without RENAME_EXCHANGE: two renames; a crash between them leaves the old tree
+      // under .old-<pid>, which the next build cleans up.
+      fs::path old_dir = out.parent_path() / ("." + out.filename().string() + ".old-" + pid_suffix());
+      fs::rename(out, old_dir, ec);
+      if (ec) {
+        fs::remove_all(tmp, ec);
+        result.error = "не удаётся заменить папку «" + out.string() + "»: " + ec.message();
+        return result;
+      }
+      fs::rename(tmp, out, ec);
+      if (ec) {
+        fs::rename(old_dir, out, ec);
+        result.error = "не удаётся заменить папку «" + out.string() + "»";
+        return result;
+      }
+      fs::remove_all(old_dir, ec);
+    } else {
+      fs::remove_all(tmp, ec);  // tmp now holds the old tree
+    }
+  } else {
+    fs::remove(out, ec);  // an empty directory, if any
+    fs::rename(tmp, out, ec);
+    if (ec) {
+      fs::remove_all(tmp, ec);
+      result.error = "не удаётся создать папку «" + out.string() + "»: " + ec.message();
+      return result;
+    }
+  }
+  result.ok = true;
+  result.written = written;
+  result.unchanged = unchanged;
+  return result;
+}
+
+}  // namespace nastavnik::output

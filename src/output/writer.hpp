@@ -1,0 +1,30 @@
+#pragma once
+// The atomic writer: the output is built in a temporary sibling directory and swapped in with
+// one rename, so readers see either the old tree or the new one, never a mix.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "render/render.hpp"
+
+namespace nastavnik::output {
+
+/// The file that marks a directory as nastavnik's own output.
+inline constexpr const char* k_marker = ".nastavnik-output";
+
+struct WriteResult {
+  bool ok = false;
+  std::string error;  ///< Russian, when !ok
+  std::size_t written = 0;    ///< files whose bytes changed (or new)
+  std::size_t unchanged = 0;  ///< files kept as they were (hard links to the old tree)
+};
+
+/// Checks that `out` may be (re)written: it does not exist, is empty, or carries the marker.
+/// Returns an empty string when fine, a Russian reason otherwise.
+std::string check_output_dir(const std::filesystem::path& out);
+
+/// Writes `files` as the new content of `out`. Files whose bytes equal the previous output keep
+/// their inode and timestamp. Leftovers of an interrupted earlier build are removed first.
+WriteResult write_output(const std::filesystem::path& out, const std::vector<render::OutputFile>& files, int jobs = 0);
+
+}  // namespace nastavnik::output

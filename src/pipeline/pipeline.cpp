@@ -1,0 +1,65 @@
+#include "pipeline/pipeline.hpp"
+
+#include "config/load_config.hpp"
+#include "content/loader.hpp"
+#include "render/render.hpp"
+#include "validate/validate.hpp"
+
+namespace nastavnik::pipeline {
+
+namespace fs = std::filesystem;
+
+Result run(const Options& options, diag::Sink& sink) {
+  Result result;
+  std::error_code ec;
+  if (!fs::is_directory(options.site_dir, ec)) {
+    result.outcome = Outcome::not_a_site;
+    result.error = "папка сайта «" + options.site_dir.string() + "» не найдена";
+    return result;
+  }
+  auto cfg = config::load_site_config(options.site_dir, sink);
+  if (cfg.status == config::ConfigStatus::missing) {
+    result.outcome = Outcome::not_a_site;
+    result.error = "в папке «" + options.site_dir.string() +
+                   "» нет site.yaml — это не папка сайта. Укажите папку сайта в -s или создайте сайт: nastavnik init ПАПКА";
+    return result;
+  }
+  sink.set_overrides(cfg.config.rules.severity);
+  if (options.base_url && !config::set_base_url(cfg.config, *options.base_url)) {
+    result.outcome = Outcome::not_a_site;
+    result.error = "--base-url: «" + *options.base_url + "» — не абсолютный адрес http(s)://…";
+    return result;
+  }
+  model::BuildOptions bo;
+  bo.now = options.now;
+  bo.drafts = options.drafts;
+  bo.future = options.future;
+  model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs);
+  validate::run_all(site, sink);
+  auto blocked = [&] { return sink.errors() > 0 || (options.strict && sink.warnings() > 0); };
+  if (blocked()) {
+    result.outcome = Outcome::content_errors;
+    return result;
+  }
+  if (!options.write) return result;
+
+  render::RenderOptions ro;
+  ro.layouts_dir = (options.site_dir / "layouts").string();
+  ro.serve_mode = options.serve_mode;
+  ro.jobs = options.jobs;
+  auto files = render::render_site(site, ro, sink);
+  if (blocked()) {
+    result.outcome = Outcome::content_errors;
+    return result;
+  }
+  result.files = files.size();
+  result.out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  result.write = output::write_output(result.out_dir, files, options.jobs);
+  if (!result.write.ok) {
+    result.outcome = Outcome::io_error;
+    result.error = result.write.error;
+  }
+  return result;
+}
+
+}  // namespace nastavnik::pipeline

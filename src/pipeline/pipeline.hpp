@@ -1,0 +1,43 @@
+#pragma once
+// The whole build as one call: load → validate → render → write. Used by build, check, serve.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "diag/sink.hpp"
+#include "model/site.hpp"
+#include "output/writer.hpp"
+
+namespace nastavnik::pipeline {
+
+struct Options {
+  std::filesystem::path site_dir = ".";
+  std::filesystem::path out_dir;        ///< empty: <site>/public
+  std::optional<std::string> base_url;  ///< --base-url
+  bool drafts = false;
+  bool future = false;
+  bool strict = false;  ///< warnings count as errors: nothing is written
+  int jobs = 0;
+  util::Date now;
+  bool write = true;    ///< false for `check`
+  bool serve_mode = false;
+};
+
+enum class Outcome {
+  ok,              ///< built (or checked) with no errors
+  content_errors,  ///< problems in the content: nothing written (exit 1)
+  not_a_site,      ///< no site.yaml (exit 2)
+  io_error,        ///< could not write the output (exit 2)
+};
+
+struct Result {
+  Outcome outcome = Outcome::ok;
+  std::string error;  ///< Russian, for not_a_site and io_error
+  std::size_t files = 0;
+  output::WriteResult write;
+  std::filesystem::path out_dir;
+};
+
+Result run(const Options& options, diag::Sink& sink);
+
+}  // namespace nastavnik::pipeline
