@@ -11,11 +11,11 @@
 namespace nastavnik::util {
 
 struct DueInterval {
-  std::optional<Date> start;  ///< earliest start of every expression; nullopt when no dates at all
-  std::optional<Date> end;    ///< latest end; nullopt when open (no end) or no dates
-  bool open = false;          ///< some line/part has no digits: the event has no end, never overdue
-  bool invalid = false;       ///< digits that form no valid date (→ roadmap.date)
-  std::string problem;        ///< Russian description of what could not be understood, if invalid
+  std::optional<Date> start;       ///< earliest start of every expression; nullopt when no dates at all
+  std::optional<Date> end;         ///< latest end; nullopt when open (no end) or no dates
+  bool open = false;               ///< some line/part has no digits: the event has no end, never overdue
+  bool invalid = false;            ///< digits that form no valid date (→ roadmap.date)
+  std::string problem;             ///< Russian description of what could not be understood, if invalid
   std::vector<std::string> lines;  ///< each line rendered in Russian, words kept
 };
 

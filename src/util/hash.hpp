@@ -1,5 +1,5 @@
 #pragma once
-// Content hashes (xxHash64) for the incremental cache and deploy manifests.
+// Content hashes (xxHash, XXH3 64-bit) for the incremental cache and deploy manifests.
 #include <cstdint>
 #include <string>
 #include <string_view>

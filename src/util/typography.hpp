@@ -1,7 +1,8 @@
 #pragma once
-// Russian typography on rendered text (never on code, URLs or attributes): non-breaking spaces
-// after one- and two-letter words, before «г.», in «№ 6», between initials and surname;
-// «ёлочки» with „лапки“ inside; em dash with a non-breaking space before it; «…».
+// Russian typography on a plain text run (never on code, URLs or attributes; the input is text,
+// not HTML): non-breaking spaces (U+00A0) after one- and two-letter words, before «г.»/«гг.»,
+// in «№ 6», between initials and surname; "…" → «ёлочки» with „лапки“ inside; " - " and " -- "
+// between words → non-breaking space + «—»; "..." → «…». Number ranges («2022-2024») are kept.
 #include <string>
 #include <string_view>
 
@@ -12,10 +13,11 @@ namespace nastavnik::util {
 class Typographer {
  public:
   std::string apply(std::string_view run);
-  /// Whether the previous run ended inside a word (affects opening/closing quote choice).
+
  private:
-  int m_depth = 0;              ///< current quote nesting depth
-  char32_t m_prev = U' ';       ///< last character of the previous run
+  int m_depth = 0;         ///< current quote nesting depth
+  char32_t m_prev = U' ';  ///< last character of the previous run
+  int m_tail_word = 0;     ///< letters of the word the previous run ended with (0: not in a word)
 };
 
 /// One-shot convenience for a single self-contained string (titles, YAML values).

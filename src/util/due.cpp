@@ -1,0 +1,626 @@
+#include "util/due.hpp"
+
+#include <unicode/uchar.h>
+
+#include <array>
+
+#include "util/utf8.hpp"
+
+namespace nastavnik::util {
+
+namespace {
+
+constexpr int k_min_year = 1900;
+constexpr int k_max_year = 2200;
+
+// ---------------------------------------------------------------------------------------------
+// Tokens: one line is cut into runs of digits, runs of letters, dashes, spaces and other marks.
+
+enum class TokKind { space, number, word, dash, punct };
+
+struct Token {
+  TokKind kind;
+  std::u32string text;   ///< as written
+  std::u32string lower;  ///< words: lower case, ё → е
+};
+
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\v' || c == U'\f' || c == 0x00A0 || c == 0x2007 ||
+         c == 0x2009 || c == 0x200A || c == 0x202F || c == 0x3000 || c == 0xFEFF;
+}
+
+bool is_dash(char32_t c) {
+  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
+         c == 0xFF0D;
+}
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+bool is_letter(char32_t c) {
+  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+  if (c >= 0x0400 && c <= 0x04FF) return true;
+  if (c == 0xFFFD) return false;
+  return u_isalpha(static_cast<UChar32>(c)) != 0;
+}
+
+char32_t lower(char32_t c) {
+  if (c >= U'A' && c <= U'Z') return c + 32;
+  if (c >= 0x0410 && c <= 0x042F) return c + 0x20;
+  if (c == 0x0401 || c == 0x0451) return 0x0435;  // ё → е
+  if (c < 0x80 || (c >= 0x0430 && c <= 0x044F)) return c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
+std::vector<Token> tokenize(std::u32string_view s) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char32_t c = s[i];
+    const std::size_t from = i;
+    TokKind kind;
+    if (is_space(c)) {
+      while (i < s.size() && is_space(s[i])) ++i;
+      kind = TokKind::space;
+    } else if (is_digit(c)) {
+      while (i < s.size() && is_digit(s[i])) ++i;
+      kind = TokKind::number;
+    } else if (is_letter(c)) {
+      while (i < s.size() && is_letter(s[i])) ++i;
+      kind = TokKind::word;
+    } else {
+      ++i;
+      kind = is_dash(c) ? TokKind::dash : TokKind::punct;
+    }
+    Token t{kind, std::u32string(s.substr(from, i - from)), {}};
+    if (kind == TokKind::word) {
+      t.lower.reserve(t.text.size());
+      for (char32_t ch : t.text) t.lower.push_back(lower(ch));
+    }
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Month names in every case form («сентябрь», «сентября», «сентябре», …) and common abbreviations.
+
+struct MonthForm {
+  std::u32string_view form;
+  int month;
+  bool abbreviation;
+};
+
+constexpr std::array<MonthForm, 74> k_month_forms = {{
+    {U"январь", 1, false},    {U"января", 1, false},    {U"январе", 1, false},   {U"январю", 1, false},
+    {U"январем", 1, false},   {U"февраль", 2, false},   {U"февраля", 2, false},  {U"феврале", 2, false},
+    {U"февралю", 2, false},   {U"февралем", 2, false},  {U"март", 3, false},     {U"марта", 3, false},
+    {U"марте", 3, false},     {U"марту", 3, false},     {U"мартом", 3, false},   {U"апрель", 4, false},
+    {U"апреля", 4, false},    {U"апреле", 4, false},    {U"апрелю", 4, false},   {U"апрелем", 4, false},
+    {U"май", 5, false},       {U"мая", 5, false},       {U"мае", 5, false},      {U"маю", 5, false},
+    {U"маем", 5, false},      {U"июнь", 6, false},      {U"июня", 6, false},     {U"июне", 6, false},
+    {U"июню", 6, false},      {U"июнем", 6, false},     {U"июль", 7, false},     {U"июля", 7, false},
+    {U"июле", 7, false},      {U"июлю", 7, false},      {U"июлем", 7, false},    {U"август", 8, false},
+    {U"августа", 8, false},   {U"августе", 8, false},   {U"августу", 8, false},  {U"августом", 8, false},
+    {U"сентябрь", 9, false},  {U"сентября", 9, false},  {U"сентябре", 9, false}, {U"сентябрю", 9, false},
+    {U"сентябрем", 9, false}, {U"октябрь", 10, false},  {U"октября", 10, false}, {U"октябре", 10, false},
+    {U"октябрю", 10, false},  {U"октябрем", 10, false}, {U"ноябрь", 11, false},  {U"ноября", 11, false},
+    {U"ноябре", 11, false},   {U"ноябрю", 11, false},   {U"ноябрем", 11, false}, {U"декабрь", 12, false},
+    {U"декабря", 12, false},  {U"декабре", 12, false},  {U"декабрю", 12, false}, {U"декабрем", 12, false},
+    {U"янв", 1, true},        {U"фев", 2, true},        {U"февр", 2, true},      {U"мар", 3, true},
+    {U"апр", 4, true},        {U"июн", 6, true},        {U"июл", 7, true},       {U"авг", 8, true},
+    {U"сен", 9, true},        {U"сент", 9, true},       {U"окт", 10, true},      {U"ноя", 11, true},
+    {U"нояб", 11, true},      {U"дек", 12, true},
+}};
+
+const MonthForm* find_month(std::u32string_view lower_word) {
+  for (const MonthForm& f : k_month_forms) {
+    if (f.form == lower_word) return &f;
+  }
+  return nullptr;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items: a line after recognition. Date expressions are collected; everything else is kept.
+
+enum class ExprKind { day, month, year };
+
+struct Expr {
+  ExprKind kind = ExprKind::year;
+  int year = 0;  ///< 0 while a month name waits for a year
+  int month = 0;
+  int day = 0;
+  bool year_written = true;    ///< false for a month name with no year right after it
+  bool suffix_allowed = true;  ///< false before «года», «учебный год»: no «г.» is added
+  std::string month_text;      ///< month names as rendered («сентябрь», «сентября»)
+  std::size_t line = 0;
+};
+
+enum class ItemKind { expr, space, word, dash, punct, bad };
+
+struct Item {
+  ItemKind kind;
+  std::u32string text;   ///< as written (words, marks, unparsed digits)
+  std::u32string lower;  ///< words only
+  std::size_t expr = 0;  ///< index into exprs when kind == expr
+};
+
+struct Line {
+  std::vector<Item> items;
+  bool has_digits = false;
+  bool bad = false;
+};
+
+std::string u8(std::u32string_view s) { return to_utf8(s); }
+
+int to_int(std::u32string_view digits) {
+  int value = 0;
+  for (char32_t c : digits) value = value * 10 + static_cast<int>(c - U'0');
+  return value;
+}
+
+struct Parser {
+  std::vector<Expr> exprs;
+  std::vector<std::string> problems;
+
+  void problem(std::string text) {
+    for (const std::string& p : problems) {
+      if (p == text) return;
+    }
+    problems.push_back(std::move(text));
+  }
+
+  static bool is(const std::vector<Token>& t, std::size_t i, TokKind kind) {
+    return i < t.size() && t[i].kind == kind;
+  }
+  static bool is_punct(const std::vector<Token>& t, std::size_t i, char32_t c) {
+    return is(t, i, TokKind::punct) && t[i].text.size() == 1 && t[i].text[0] == c;
+  }
+  static bool is_hyphen(const std::vector<Token>& t, std::size_t i) {
+    return is(t, i, TokKind::dash) && t[i].text == U"-";
+  }
+  static bool is_number(const std::vector<Token>& t, std::size_t i, std::size_t min_len,
+                        std::size_t max_len) {
+    return is(t, i, TokKind::number) && t[i].text.size() >= min_len && t[i].text.size() <= max_len;
+  }
+
+  static std::u32string join(const std::vector<Token>& t, std::size_t from, std::size_t to) {
+    std::u32string out;
+    for (std::size_t i = from; i < to && i < t.size(); ++i) out += t[i].text;
+    return out;
+  }
+
+  bool year_in_range(int year, std::u32string_view written) {
+    if (year >= k_min_year && year <= k_max_year) return true;
+    problem("год «" + u8(written) + "» вне допустимого диапазона (" + std::to_string(k_min_year) + "–" +
+            std::to_string(k_max_year) + ")");
+    return false;
+  }
+
+  void add_bad(Line& line, std::u32string text) {
+    line.bad = true;
+    line.items.push_back(Item{ItemKind::bad, std::move(text), {}, 0});
+  }
+
+  void add_expr(Line& line, Expr e) {
+    line.items.push_back(Item{ItemKind::expr, {}, {}, exprs.size()});
+    exprs.push_back(std::move(e));
+  }
+
+  /// After a year: skips «г.», «гг.», «г.г.», «г. г.» and a trailing dot glued to the number.
+  static std::size_t skip_year_suffix(const std::vector<Token>& t, std::size_t i) {
+    std::size_t j = i;
+    if (is(t, j, TokKind::space)) ++j;
+    if (is(t, j, TokKind::word) && (t[j].lower == U"г" || t[j].lower == U"гг")) {
+      const bool single = t[j].lower == U"г";
+      ++j;
+      if (is_punct(t, j, U'.')) ++j;
+      if (single) {
+        std::size_t k = j;
+        if (is(t, k, TokKind::space)) ++k;
+        if (is(t, k, TokKind::word) && t[k].lower == U"г") {
+          j = k + 1;
+          if (is_punct(t, j, U'.')) ++j;
+        }
+      }
+      return j;
+    }
+    if (is_punct(t, i, U'.')) return i + 1;  // «07.11.2022.»
+    return i;
+  }
+
+  /// No «г.» is added when the text itself goes on with «года», «году», «учебный год», «уч. г.».
+  static bool followed_by_year_word(const std::vector<Token>& t, std::size_t i) {
+    if (is(t, i, TokKind::space)) ++i;
+    if (!is(t, i, TokKind::word)) return false;
+    const std::u32string_view w = t[i].lower;
+    return w.starts_with(U"год") || w.starts_with(U"уч");
+  }
+
+  /// Recognises what starts at t[i]; returns the index after it.
+  std::size_t step(const std::vector<Token>& t, std::size_t i, Line& line, std::size_t line_no) {
+    const Token& tok = t[i];
+    switch (tok.kind) {
+      case TokKind::space:
+        line.items.push_back(Item{ItemKind::space, tok.text, {}, 0});
+        return i + 1;
+      case TokKind::dash:
+        line.items.push_back(Item{ItemKind::dash, tok.text, {}, 0});
+        return i + 1;
+      case TokKind::punct:
+        line.items.push_back(Item{ItemKind::punct, tok.text, {}, 0});
+        return i + 1;
+      case TokKind::word:
+        return word(t, i, line, line_no);
+      case TokKind::number:
+        return number(t, i, line, line_no);
+    }
+    return i + 1;
+  }
+
+  std::size_t finish_dated(const std::vector<Token>& t, std::size_t next, Expr e, Line& line) {
+    const std::size_t after = skip_year_suffix(t, next);
+    e.suffix_allowed = after != next || !followed_by_year_word(t, next);
+    add_expr(line, std::move(e));
+    return after;
+  }
+
+  std::size_t word(const std::vector<Token>& t, std::size_t i, Line& line, std::size_t line_no) {
+    const MonthForm* m = find_month(t[i].lower);
+    std::size_t next = i + 1;
+    if (m && m->abbreviation) {
+      // «сент.», «окт. 2024»: an abbreviation counts only with its dot or a year after it.
+      if (is_punct(t, next, U'.')) {
+        ++next;
+      } else if (!(is(t, next, TokKind::space) && is_number(t, next + 1, 4, 4))) {
+        m = nullptr;
+      }
+    }
+    if (!m) {
+      line.items.push_back(Item{ItemKind::word, t[i].text, t[i].lower, 0});
+      return i + 1;
+    }
+    Expr e;
+    e.kind = ExprKind::month;
+    e.month = m->month;
+    e.line = line_no;
+    e.month_text = m->abbreviation ? std::string(month_name_nominative(m->month)) : u8(t[i].lower);
+    std::size_t y = next;
+    if (is(t, y, TokKind::space)) ++y;
+    // A year right after the name, unless that number starts a day or an ISO month itself.
+    const bool year_follows = is_number(t, y, 4, 4) && !(is_hyphen(t, y + 1) && is_number(t, y + 2, 1, 2)) &&
+                              !(is_punct(t, y + 1, U'.') && is(t, y + 2, TokKind::number));
+    if (!year_follows) {
+      e.year_written = false;
+      add_expr(line, std::move(e));
+      return next;
+    }
+    line.has_digits = true;
+    const int year = to_int(t[y].text);
+    if (!year_in_range(year, t[y].text)) {
+      add_bad(line, join(t, i, y + 1));
+      return y + 1;
+    }
+    e.year = year;
+    return finish_dated(t, y + 1, std::move(e), line);
+  }
+
+  std::size_t number(const std::vector<Token>& t, std::size_t i, Line& line, std::size_t line_no) {
+    line.has_digits = true;
+    Expr e;
+    e.line = line_no;
+    // D.M.YYYY
+    if (is_number(t, i, 1, 2) && is_punct(t, i + 1, U'.') && is_number(t, i + 2, 1, 2) &&
+        is_punct(t, i + 3, U'.') && is(t, i + 4, TokKind::number)) {
+      const std::u32string written = join(t, i, i + 5);
+      if (t[i + 4].text.size() != 4) {
+        problem("в дате «" + u8(written) + "» год нужно записать четырьмя цифрами");
+        add_bad(line, written);
+        return i + 5;
+      }
+      e.kind = ExprKind::day;
+      e.day = to_int(t[i].text);
+      e.month = to_int(t[i + 2].text);
+      e.year = to_int(t[i + 4].text);
+      if (!is_valid_date(e.year, e.month, e.day)) {
+        problem("нет такой даты: «" + u8(written) + "»");
+        add_bad(line, written);
+        return i + 5;
+      }
+      if (!year_in_range(e.year, t[i + 4].text)) {
+        add_bad(line, written);
+        return i + 5;
+      }
+      return finish_dated(t, i + 5, std::move(e), line);
+    }
+    if (is_number(t, i, 4, 4)) {
+      const int year = to_int(t[i].text);
+      // YYYY-MM-DD and YYYY-MM (glued ASCII hyphens only; «2022-2024» is a range of years).
+      if (is_hyphen(t, i + 1) && is_number(t, i + 2, 1, 2)) {
+        const bool full = is_hyphen(t, i + 3) && is_number(t, i + 4, 1, 2);
+        const std::size_t end = full ? i + 5 : i + 3;
+        const std::u32string written = join(t, i, end);
+        e.kind = full ? ExprKind::day : ExprKind::month;
+        e.year = year;
+        e.month = to_int(t[i + 2].text);
+        e.day = full ? to_int(t[i + 4].text) : 1;
+        if (!is_valid_date(e.year, e.month, e.day)) {
+          problem((full ? "нет такой даты: «" : "нет такого месяца: «") + u8(written) + "»");
+          add_bad(line, written);
+          return end;
+        }
+        if (!year_in_range(year, t[i].text)) {
+          add_bad(line, written);
+          return end;
+        }
+        if (!full) e.month_text = std::string(month_name_nominative(e.month));
+        return finish_dated(t, end, std::move(e), line);
+      }
+      if (!year_in_range(year, t[i].text)) {
+        add_bad(line, t[i].text);
+        return i + 1;
+      }
+      e.kind = ExprKind::year;
+      e.year = year;
+      return finish_dated(t, i + 1, std::move(e), line);
+    }
+    // Digits that form no date: «100 участников», «16.11.22», «1 раз в месяц».
+    std::size_t end = i + 1;
+    while (end < t.size() && (t[end].kind == TokKind::number ||
+                              ((is_punct(t, end, U'.') || is_punct(t, end, U':') || is_punct(t, end, U'/')) &&
+                               is(t, end + 1, TokKind::number)))) {
+      ++end;
+    }
+    const std::u32string written = join(t, i, end);
+    problem("не удалось понять «" + u8(written) +
+            "» как дату: пишите, например, «16.11.2022», «сентябрь 2024» или «2022–2024»");
+    add_bad(line, written);
+    return end;
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Year resolution for month names without one, and intervals.
+
+bool has_year(const Expr& e) { return e.year_written && e.year != 0; }
+
+void resolve_years(std::vector<Expr>& exprs, std::vector<std::string>& problems,
+                   std::vector<bool>& unresolved) {
+  unresolved.assign(exprs.size(), false);
+  for (std::size_t k = 0; k < exprs.size(); ++k) {
+    Expr& e = exprs[k];
+    if (e.year_written) continue;
+    // The next expression with a year: «август - сентябрь 2024». A month later in the year than
+    // the one it borrows from belongs to the year before: «декабрь – январь 2025».
+    bool found = false;
+    for (std::size_t j = k + 1; j < exprs.size() && !found; ++j) {
+      if (!has_year(exprs[j])) continue;
+      const Expr& n = exprs[j];
+      e.year = n.year - ((n.kind != ExprKind::year && n.month < e.month) ? 1 : 0);
+      found = true;
+    }
+    // Else the nearest preceding one: «сентябрь 2024 – май» is May 2025.
+    for (std::size_t j = k; j-- > 0 && !found;) {
+      if (!has_year(exprs[j])) continue;
+      const Expr& p = exprs[j];
+      e.year = p.year + ((p.kind != ExprKind::year && p.month > e.month) ? 1 : 0);
+      found = true;
+    }
+    if (!found) {
+      unresolved[k] = true;
+      std::string text = "у месяца «" + e.month_text + "» не указан год: напишите, например, «" +
+                         std::string(month_name_nominative(e.month)) + " 2024»";
+      bool seen = false;
+      for (const std::string& p : problems) seen = seen || p == text;
+      if (!seen) problems.push_back(std::move(text));
+    }
+  }
+}
+
+Date expr_start(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::day:
+      return Date{e.year, e.month, e.day};
+    case ExprKind::month:
+      return Date{e.year, e.month, 1};
+    case ExprKind::year:
+      return Date{e.year, 1, 1};
+  }
+  return {};
+}
+
+Date expr_end(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::day:
+      return Date{e.year, e.month, e.day};
+    case ExprKind::month:
+      return Date{e.year, e.month, days_in_month(e.year, e.month)};
+    case ExprKind::year:
+      return Date{e.year, 12, 31};
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Open periods: a line without dates, or a part such as «в течение учебного года».
+
+bool line_is_open(const Line& line) {
+  bool any_expr = false;
+  bool any_text = false;
+  for (const Item& it : line.items) {
+    if (it.kind == ItemKind::expr) any_expr = true;
+    if (it.kind == ItemKind::word || it.kind == ItemKind::punct || it.kind == ItemKind::dash) any_text = true;
+  }
+  if (!any_expr && !line.has_digits) return any_text;  // «в течение года», «—»
+  // Words with the next non-space item after each.
+  std::vector<const Item*> seq;
+  for (const Item& it : line.items) {
+    if (it.kind != ItemKind::space) seq.push_back(&it);
+  }
+  auto word_at = [&](std::size_t i, std::u32string_view w) {
+    return i < seq.size() && seq[i]->kind == ItemKind::word && seq[i]->lower == w;
+  };
+  auto dated_at = [&](std::size_t i) {
+    return i < seq.size() && (seq[i]->kind == ItemKind::expr || seq[i]->kind == ItemKind::bad);
+  };
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    if ((word_at(i, U"в") && (word_at(i + 1, U"течение") || word_at(i + 1, U"течении"))) ||
+        (word_at(i, U"на") && word_at(i + 1, U"протяжении"))) {
+      if (!dated_at(i + 2)) return true;  // «в течение 2024 года» has an end
+    }
+    if (word_at(i, U"постоянно") || word_at(i, U"бессрочно")) return true;
+    if (word_at(i, U"по") &&
+        (word_at(i + 1, U"необходимости") || (word_at(i + 1, U"мере") && word_at(i + 2, U"необходимости")))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering: dates in Russian, words kept, spaces collapsed, trailing commas dropped.
+
+std::string render_line(const Line& line, const std::vector<Expr>& exprs,
+                        const std::vector<bool>& unresolved) {
+  const auto& items = line.items;
+  auto next_solid = [&](std::size_t i) {
+    for (std::size_t j = i + 1; j < items.size(); ++j) {
+      if (items[j].kind != ItemKind::space) return j;
+    }
+    return items.size();
+  };
+  auto prev_solid = [&](std::size_t i) {
+    for (std::size_t j = i; j-- > 0;) {
+      if (items[j].kind != ItemKind::space) return j;
+    }
+    return items.size();
+  };
+  auto expr_at = [&](std::size_t j) -> const Expr* {
+    return j < items.size() && items[j].kind == ItemKind::expr ? &exprs[items[j].expr] : nullptr;
+  };
+  auto is_year_at = [&](std::size_t j) {
+    const Expr* e = expr_at(j);
+    return e && e->kind == ExprKind::year;
+  };
+  auto is_dash_at = [&](std::size_t j) { return j < items.size() && items[j].kind == ItemKind::dash; };
+
+  std::string out;
+  bool pending_space = false;
+  bool swallow_space = false;
+  auto emit = [&](std::string_view text) {
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+    swallow_space = false;
+    out.append(text);
+  };
+
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    switch (it.kind) {
+      case ItemKind::space:
+        if (!swallow_space) pending_space = true;
+        break;
+      case ItemKind::word:
+      case ItemKind::punct:
+      case ItemKind::bad:
+        emit(u8(it.text));
+        break;
+      case ItemKind::dash: {
+        const std::size_t p = prev_solid(i);
+        const std::size_t n = next_solid(i);
+        if (expr_at(p) && expr_at(n)) {
+          pending_space = false;
+          if (is_year_at(p) && is_year_at(n)) {
+            out += "–";  // «2022–2024 гг.»
+          } else {
+            out += " – ";  // «август – сентябрь 2024 г.»
+          }
+          swallow_space = true;
+        } else {
+          emit(u8(it.text));
+        }
+        break;
+      }
+      case ItemKind::expr: {
+        const Expr& e = exprs[it.expr];
+        std::string text;
+        if (unresolved[it.expr]) {
+          text = e.month_text;
+        } else if (e.kind == ExprKind::day) {
+          text = std::to_string(e.day) + " " + std::string(month_name_genitive(e.month)) + " " +
+                 std::to_string(e.year);
+        } else if (e.kind == ExprKind::month) {
+          text = e.month_text;
+          if (e.year_written) text += " " + std::to_string(e.year);
+        } else {
+          text = std::to_string(e.year);
+        }
+        if (e.year_written && !unresolved[it.expr]) {
+          const std::size_t n = next_solid(i);
+          const std::size_t p = prev_solid(i);
+          const bool range_start = e.kind == ExprKind::year && is_dash_at(n) && is_year_at(next_solid(n));
+          const bool range_end = e.kind == ExprKind::year && is_dash_at(p) && is_year_at(prev_solid(p));
+          if (range_start) {
+            // the suffix comes after the second year
+          } else if (e.suffix_allowed) {
+            text += range_end ? " гг." : " г.";
+          }
+        }
+        emit(text);
+        break;
+      }
+    }
+  }
+  // Trailing separators: «до 18.11.2022,» → «до 18 ноября 2022 г.»
+  while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+DueInterval parse_due(std::string_view text) {
+  DueInterval result;
+  Parser parser;
+  std::vector<Line> lines;
+
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::u32string u = to_u32(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    const std::vector<Token> tokens = tokenize(u);
+    bool blank = true;
+    for (const Token& t : tokens) blank = blank && t.kind == TokKind::space;
+    if (blank) continue;
+    Line line;
+    for (std::size_t i = 0; i < tokens.size();) i = parser.step(tokens, i, line, lines.size());
+    lines.push_back(std::move(line));
+  }
+
+  std::vector<bool> unresolved;
+  resolve_years(parser.exprs, parser.problems, unresolved);
+
+  bool any_open = false;
+  for (const Line& line : lines) {
+    any_open = any_open || line_is_open(line);
+    std::string rendered = render_line(line, parser.exprs, unresolved);
+    if (!rendered.empty()) result.lines.push_back(std::move(rendered));
+  }
+  for (std::size_t k = 0; k < parser.exprs.size(); ++k) {
+    if (unresolved[k]) continue;
+    const Date s = expr_start(parser.exprs[k]);
+    const Date e = expr_end(parser.exprs[k]);
+    if (!result.start || s < *result.start) result.start = s;
+    if (!result.end || e > *result.end) result.end = e;
+  }
+  result.open = any_open;
+  if (any_open) result.end.reset();
+  result.invalid = !parser.problems.empty();
+  for (const std::string& p : parser.problems) {
+    if (!result.problem.empty()) result.problem += "; ";
+    result.problem += p;
+  }
+  return result;
+}
+
+}  // namespace nastavnik::util
