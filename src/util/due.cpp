@@ -12,6 +12,8 @@ namespace {
 
 constexpr int k_min_year = 1900;
 constexpr int k_max_year = 2200;
+/// More problems than this in one due say nothing new to the curator.
+constexpr std::size_t k_max_problems = 4;
 
 // ---------------------------------------------------------------------------------------------
 // Tokens: one line is cut into runs of digits, runs of letters, dashes, spaces and other marks.
@@ -163,6 +165,7 @@ struct Parser {
   std::vector<std::string> problems;
 
   void problem(std::string text) {
+    if (problems.size() >= k_max_problems) return;
     for (const std::string& p : problems) {
       if (p == text) return;
     }
@@ -385,33 +388,34 @@ bool has_year(const Expr& e) { return e.year_written && e.year != 0; }
 
 void resolve_years(std::vector<Expr>& exprs, std::vector<std::string>& problems,
                    std::vector<bool>& unresolved) {
-  unresolved.assign(exprs.size(), false);
-  for (std::size_t k = 0; k < exprs.size(); ++k) {
+  const std::size_t n = exprs.size();
+  unresolved.assign(n, false);
+  // Nearest expression with a written year after / before each position, in linear time.
+  std::vector<std::size_t> next_dated(n + 1, n);
+  for (std::size_t k = n; k-- > 0;) next_dated[k] = has_year(exprs[k]) ? k : next_dated[k + 1];
+  std::size_t last_dated = n;
+  for (std::size_t k = 0; k < n; ++k) {
     Expr& e = exprs[k];
-    if (e.year_written) continue;
-    // The next expression with a year: «август - сентябрь 2024». A month later in the year than
-    // the one it borrows from belongs to the year before: «декабрь – январь 2025».
-    bool found = false;
-    for (std::size_t j = k + 1; j < exprs.size() && !found; ++j) {
-      if (!has_year(exprs[j])) continue;
-      const Expr& n = exprs[j];
-      e.year = n.year - ((n.kind != ExprKind::year && n.month < e.month) ? 1 : 0);
-      found = true;
+    if (e.year_written) {
+      if (has_year(e)) last_dated = k;
+      continue;
     }
-    // Else the nearest preceding one: «сентябрь 2024 – май» is May 2025.
-    for (std::size_t j = k; j-- > 0 && !found;) {
-      if (!has_year(exprs[j])) continue;
-      const Expr& p = exprs[j];
-      e.year = p.year + ((p.kind != ExprKind::year && p.month > e.month) ? 1 : 0);
-      found = true;
-    }
-    if (!found) {
+    if (next_dated[k] < n) {
+      // «август - сентябрь 2024». A month later in the year than the one it borrows from
+      // belongs to the year before: «декабрь – январь 2025».
+      const Expr& d = exprs[next_dated[k]];
+      e.year = d.year - ((d.kind != ExprKind::year && d.month < e.month) ? 1 : 0);
+    } else if (last_dated < n) {
+      // The nearest preceding one: «сентябрь 2024 – май» is May 2025.
+      const Expr& d = exprs[last_dated];
+      e.year = d.year + ((d.kind != ExprKind::year && d.month > e.month) ? 1 : 0);
+    } else {
       unresolved[k] = true;
       std::string text = "у месяца «" + e.month_text + "» не указан год: напишите, например, «" +
                          std::string(month_name_nominative(e.month)) + " 2024»";
       bool seen = false;
       for (const std::string& p : problems) seen = seen || p == text;
-      if (!seen) problems.push_back(std::move(text));
+      if (!seen && problems.size() < k_max_problems) problems.push_back(std::move(text));
     }
   }
 }

@@ -33,6 +33,7 @@ std::size_t numbering_length(std::string_view s) {
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
   const std::size_t start = i;
   std::size_t end = 0;
+  bool terminated = false;  // ends with «.» or «)»
   if (i < s.size() && is_ascii_digit(s[i])) {
     bool inner_dot = false;
     while (true) {
@@ -48,6 +49,7 @@ std::size_t numbering_length(std::string_view s) {
     }
     if (i < s.size() && (s[i] == '.' || s[i] == ')')) {
       end = i + 1;
+      terminated = true;
     } else if (inner_dot) {
       end = i;
     } else {
@@ -57,10 +59,15 @@ std::size_t numbering_length(std::string_view s) {
     while (i < s.size() && std::string_view("IVXLC").find(s[i]) != std::string_view::npos) ++i;
     if (i == start || i >= s.size() || (s[i] != '.' && s[i] != ')')) return 0;
     end = i + 1;
+    terminated = true;
   }
-  // Numbering must be followed by a space or the end («2.5%» is not numbering).
-  if (end < s.size() && s[end] != ' ' && s[end] != '\t') return 0;
-  return end;
+  // Numbering is followed by a space or the end; «1.Общие положения» (a letter right after «.»)
+  // counts too, but «2.5%» and «2.5кг» do not.
+  if (end == s.size() || s[end] == ' ' || s[end] == '\t') return end;
+  if (s.substr(end, 2) == "\xC2\xA0") return end;
+  const auto next = static_cast<unsigned char>(s[end]);
+  const bool letter = next >= 0x80 || (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+  return terminated && letter ? end : 0;
 }
 
 }  // namespace

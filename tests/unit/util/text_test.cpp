@@ -28,6 +28,9 @@ TEST_CASE("normalize follows SPEC's matching rules", "[util][text]") {
       {"2022 год", "2022 год"},     // a year is not numbering
       {"8 марта", "8 марта"},       // neither is a bare number
       {"2.5% роста", "2 5 роста"},  // nor a decimal glued to text
+      {"1.Общие положения", "общие положения"},
+      {"3)Итоги", "итоги"},
+      {"6.1Права", "6 1права"},
       {"Ivan Грозный", "ivan грозный"},
       {"", ""},
       {" ,.;- ", ""},
