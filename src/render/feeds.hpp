@@ -1,0 +1,27 @@
+#pragma once
+// Machine-readable outputs: the Atom feed, iCalendar files, sitemap, robots.txt, search index.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/env.hpp"
+
+namespace nastavnik::render {
+
+std::string atom_feed(const Env& env);
+/// `roadmap.ics`: one all-day VEVENT per dated roadmap event.
+std::string roadmap_calendar(const Env& env);
+/// `events.ics`: one VEVENT per news announcement with an event date.
+std::string events_calendar(const Env& env);
+std::string sitemap(const Env& env, const std::vector<PageSpec>& pages);
+std::string robots(const Env& env);
+/// JSON array of {title, url, section, text}.
+std::string search_index(const std::vector<PageSpec>& pages);
+
+// iCalendar helpers (RFC 5545), exposed for tests.
+/// Escapes '\\', ';', ',' and newlines in a TEXT value.
+std::string ics_escape(std::string_view text);
+/// Folds one content line at 75 octets (never inside a UTF-8 sequence) and ends it with CRLF.
+std::string ics_line(std::string_view line);
+
+}  // namespace nastavnik::render

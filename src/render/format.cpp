@@ -1,0 +1,143 @@
+#include "render/format.hpp"
+
+#include <cstdio>
+
+#include "util/utf8.hpp"
+
+namespace nastavnik::render {
+
+std::string human_size(std::uint64_t bytes) {
+  constexpr std::uint64_t k = 1024;
+  if (bytes < k) return std::to_string(bytes) + " Б";
+  std::uint64_t kb = (bytes + k / 2) / k;
+  if (kb < k) return std::to_string(kb) + " КБ";
+  auto with_unit = [](double v, std::string_view unit) {
+    char buf[32];
+    if (v < 10)
+      std::snprintf(buf, sizeof buf, "%.1f", v);
+    else
+      std::snprintf(buf, sizeof buf, "%.0f", v);
+    std::string s = buf;
+    if (auto dot = s.find('.'); dot != std::string::npos) {
+      if (s.compare(dot, 2, ".0") == 0 && dot + 2 == s.size())
+        s.erase(dot);
+      else
+        s[dot] = ',';
+    }
+    return s + " " + std::string(unit);
+  };
+  double mb = static_cast<double>(bytes) / static_cast<double>(k * k);
+  if (mb < 1024) return with_unit(mb, "МБ");
+  return with_unit(mb / 1024, "ГБ");
+}
+
+std::string period_ru(const std::optional<util::Date>& start, const std::optional<util::Date>& end) {
+  std::string out;
+  if (start) out = "с " + util::format_ru(*start);
+  if (end) out += std::string(out.empty() ? "" : " ") + "по " + util::format_ru(*end);
+  return out;
+}
+
+std::string datetime_ru(std::string_view written) {
+  if (written.size() < 10) return std::string(written);
+  auto date = util::parse_iso_date(written.substr(0, 10));
+  if (!date) return std::string(written);
+  std::string out = util::format_ru(*date);
+  if (written.size() >= 16 && (written[10] == 'T' || written[10] == ' ') && written[13] == ':')
+    out += ", " + std::string(written.substr(11, 5));
+  return out;
+}
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string truncate_text(std::string_view text, std::size_t max_chars) {
+  std::string flat = collapse_spaces(text);
+  std::u32string u = util::to_u32(flat);
+  if (u.size() <= max_chars) return flat;
+  std::size_t cut = max_chars;
+  while (cut > max_chars / 2 && u[cut] != U' ') --cut;
+  if (cut <= max_chars / 2) cut = max_chars;
+  std::u32string head = u.substr(0, cut);
+  while (!head.empty() && (head.back() == U' ' || head.back() == U',' || head.back() == U';' ||
+                           head.back() == U':' || head.back() == U'.'))
+    head.pop_back();
+  return util::to_utf8(head) + "…";
+}
+
+std::string_view status_label(model::EventStatus s) {
+  switch (s) {
+    case model::EventStatus::done: return "Выполнено";
+    case model::EventStatus::in_progress: return "В работе";
+    case model::EventStatus::cancelled: return "Отменено";
+    case model::EventStatus::planned: break;
+  }
+  return "Запланировано";
+}
+
+std::string_view status_class(model::EventStatus s) {
+  switch (s) {
+    case model::EventStatus::done: return "done";
+    case model::EventStatus::in_progress: return "in-progress";
+    case model::EventStatus::cancelled: return "cancelled";
+    case model::EventStatus::planned: break;
+  }
+  return "planned";
+}
+
+std::string_view program_status_label(model::ProgramStatus s) {
+  switch (s) {
+    case model::ProgramStatus::running: return "Реализуется";
+    case model::ProgramStatus::finished: return "Завершена";
+    case model::ProgramStatus::planned: break;
+  }
+  return "Планируется";
+}
+
+std::string_view program_status_class(model::ProgramStatus s) {
+  switch (s) {
+    case model::ProgramStatus::running: return "running";
+    case model::ProgramStatus::finished: return "finished";
+    case model::ProgramStatus::planned: break;
+  }
+  return "planned";
+}
+
+std::string_view level_heading(model::DocLevel l) {
+  switch (l) {
+    case model::DocLevel::federal: return "Федеральный уровень";
+    case model::DocLevel::regional: return "Региональный уровень";
+    case model::DocLevel::municipal: return "Муниципальный уровень";
+    case model::DocLevel::local: return "Локальные акты школы";
+    case model::DocLevel::methodical: return "Методические рекомендации";
+  }
+  return "";
+}
+
+std::string_view level_anchor(model::DocLevel l) {
+  switch (l) {
+    case model::DocLevel::federal: return "federal";
+    case model::DocLevel::regional: return "regional";
+    case model::DocLevel::municipal: return "municipal";
+    case model::DocLevel::local: return "local";
+    case model::DocLevel::methodical: return "methodical";
+  }
+  return "";
+}
+
+int percent(int done, int all) { return all <= 0 ? 0 : done * 100 / all; }
+
+}  // namespace nastavnik::render

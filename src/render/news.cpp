@@ -1,0 +1,92 @@
+#include "render/env.hpp"
+#include "render/format.hpp"
+
+namespace nastavnik::render {
+
+namespace {
+
+std::string list_url(const std::string& base, int page) {
+  return page <= 1 ? base : base + "page/" + std::to_string(page) + "/";
+}
+
+}  // namespace
+
+int news_page_count(const Env& env) {
+  int per = env.config.news_per_page > 0 ? env.config.news_per_page : 10;
+  int n = static_cast<int>(env.site.news.size());
+  return n == 0 ? 1 : (n + per - 1) / per;
+}
+
+void build_news(const Env& env, std::vector<PageSpec>& out) {
+  const auto& sec = env.section("news");
+  const auto& news = env.site.news;
+  const int per = env.config.news_per_page > 0 ? env.config.news_per_page : 10;
+  const int pages = news_page_count(env);
+  const std::string base = sec.slug + "/";
+
+  for (int page = 1; page <= pages; ++page) {
+    PageSpec p;
+    p.url = list_url(base, page);
+    p.path = p.url + "index.html";
+    p.tmpl = "news_list";
+    p.section = sec.key;
+    p.title = page == 1 ? "Новости" : "Новости — страница " + std::to_string(page);
+    p.description = sec.planned;
+    if (page > 1) p.crumbs = {{"Новости", base}};
+    p.in_search = page == 1;
+    p.search_section = sec.title;
+    p.search_text = sec.planned;
+    const std::string root = root_of(p.url);
+    Context& c = p.ctx;
+    c["empty"] = news.empty();
+    c["card_level"] = 2;
+    c["planned"] = sec.planned;
+    Context items = Context::array();
+    for (int i = (page - 1) * per; i < page * per && i < static_cast<int>(news.size()); ++i)
+      items.push_back(news_card(env, news[static_cast<std::size_t>(i)], root));
+    c["items"] = std::move(items);
+    c["feed_url"] = root + base + "feed.xml";
+    c["events_ics_url"] = root + "events.ics";
+    Context pag;
+    pag["has_pages"] = pages > 1;
+    pag["page"] = page;
+    pag["pages_total"] = pages;
+    pag["prev_url"] = page > 1 ? root + list_url(base, page - 1) : "";
+    pag["next_url"] = page < pages ? root + list_url(base, page + 1) : "";
+    Context links = Context::array();
+    for (int k = 1; k <= pages; ++k)
+      links.push_back({{"n", k}, {"url", root + list_url(base, k)}, {"current", k == page}});
+    pag["links"] = std::move(links);
+    c["pagination"] = std::move(pag);
+    out.push_back(std::move(p));
+  }
+
+  for (std::size_t i = 0; i < news.size(); ++i) {
+    const auto& n = news[i];
+    PageSpec q;
+    q.url = n.url;
+    q.path = q.url + "index.html";
+    q.tmpl = "news_item";
+    q.section = sec.key;
+    q.title = env.text(n.title);
+    q.description = describe_page(env, n.summary, n.body.plain, q.title);
+    q.crumbs = {{"Новости", base}};
+    q.og_type = "article";
+    q.image = n.image;
+    q.lastmod = n.date;
+    q.search_section = sec.title;
+    q.search_text = n.body.plain;
+    const std::string root = root_of(q.url);
+    Context& c = q.ctx;
+    c = news_card(env, n, root);
+    c["body_html"] = n.body.html;
+    c["list_url"] = root + base;
+    // Newer and older neighbours (the list is newest first).
+    c["newer"] = i > 0 ? Context{{"title", env.text(news[i - 1].title)}, {"url", root + news[i - 1].url}} : Context(false);
+    c["older"] = i + 1 < news.size() ? Context{{"title", env.text(news[i + 1].title)}, {"url", root + news[i + 1].url}}
+                                     : Context(false);
+    out.push_back(std::move(q));
+  }
+}
+
+}  // namespace nastavnik::render

@@ -1,0 +1,165 @@
+#include "render/render.hpp"
+
+#include <algorithm>
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include "render/env.hpp"
+#include "render/feeds.hpp"
+#include "render/layouts.hpp"
+#include "render/mustache.hpp"
+
+namespace nastavnik::render {
+
+namespace {
+
+/// Site-wide keys, built once and copied into each page context (a few short strings).
+Context site_context(const Env& env) {
+  const auto& cfg = env.config;
+  Context c;
+  c["title"] = env.text(cfg.title);
+  c["description"] = env.text(cfg.description);
+  c["base_url"] = cfg.base_url;
+  c["school"] = {{"name", env.text(cfg.school.name)},
+                 {"full_name", env.text(cfg.school.full_name)},
+                 {"site", cfg.school.site},
+                 {"address", env.text(cfg.school.address)},
+                 {"phone", cfg.school.phone},
+                 {"email", cfg.school.email}};
+  if (cfg.curator)
+    c["curator"] = {{"name", env.text(cfg.curator->name)},
+                    {"position", env.text(cfg.curator->position)},
+                    {"email", cfg.curator->email},
+                    {"phone", cfg.curator->phone}};
+  else
+    c["curator"] = false;
+  return c;
+}
+
+struct NavItem {
+  std::string key, title, url;  ///< url site-root-relative
+};
+
+std::vector<NavItem> nav_items(const Env& env) {
+  std::vector<NavItem> items{{"", "Главная", ""}};
+  for (const auto& s : env.sections()) items.push_back({s.key, s.title, s.slug + "/"});
+  // Pages with `menu: true` go before search, in weight order.
+  auto search = items.end() - 1;
+  std::vector<NavItem> pages;
+  for (const auto& p : env.site.pages)
+    if (p.menu) pages.push_back({"page:" + p.url, env.text(p.title), p.url});
+  items.insert(search, pages.begin(), pages.end());
+  return items;
+}
+
+Context page_context(const Env& env, const PageSpec& p, const Context& site, const std::vector<NavItem>& nav) {
+  const std::string root = p.root_override.empty() ? root_of(p.url) : p.root_override;
+  const std::string home = root.empty() ? "./" : root;
+  auto link = [&](const std::string& url) { return url.empty() ? home : root + url; };
+  Context c = p.ctx;
+  c["root"] = root;
+  c["home"] = home;
+  c["site"] = site;
+  c["serve_mode"] = env.options.serve_mode;
+  c["css_url"] = root + "assets/style.css";
+  c["feed_url"] = root + env.section_url("news") + "feed.xml";
+  c["search_url"] = root + env.section_url("search");
+
+  Context n = Context::array();
+  for (const auto& item : nav) {
+    bool here = item.key == p.section;
+    bool is_page = here && item.url == p.url;
+    n.push_back({{"title", item.title},
+                 {"url", link(item.url)},
+                 {"current", here},
+                 {"aria_current", here ? (is_page ? "page" : "true") : ""}});
+  }
+  c["nav"] = std::move(n);
+
+  Context crumbs = Context::array();
+  crumbs.push_back({{"title", "Главная"}, {"url", home}, {"current", p.url.empty() && p.path == "index.html"}});
+  if (!p.url.empty() || p.path != "index.html") {
+    // The section of a child page comes first, then the page itself.
+    if (!p.section.empty() && p.section.rfind("page:", 0) != 0 && p.section != "404" && p.crumbs.empty() &&
+        p.url != env.section_url(p.section)) {
+      crumbs.push_back({{"title", env.section(p.section).title}, {"url", link(env.section_url(p.section))}, {"current", false}});
+    }
+    for (const auto& cr : p.crumbs) crumbs.push_back({{"title", cr.title}, {"url", link(cr.url)}, {"current", false}});
+    crumbs.push_back({{"title", p.title}, {"url", link(p.url)}, {"current", true}});
+  }
+  c["breadcrumbs"] = std::move(crumbs);
+
+  const std::string site_title = env.text(env.config.title);
+  c["page"] = {{"title", p.title},
+               {"head_title", p.url.empty() && p.path == "index.html" ? site_title : p.title + " — " + site_title},
+               {"description", p.description},
+               {"canonical", env.absolute(p.url)},
+               {"url", p.url},
+               {"og_type", p.og_type},
+               {"og_image", p.image.empty() ? "" : env.absolute(p.image)},
+               {"is_404", p.path == "404.html"}};
+  return c;
+}
+
+}  // namespace
+
+std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions& options, diag::Sink& sink) {
+  Env env(site, options);
+  const auto layout_files = load_layouts(options.layouts_dir, sink);
+  const Templates templates(layout_files, sink);
+
+  std::vector<PageSpec> pages;
+  build_landing(env, pages);
+  build_regulation(env, pages);
+  build_roadmap(env, pages);
+  build_documents(env, pages);
+  build_bank(env, pages);
+  build_programs(env, pages);
+  build_practices(env, pages);
+  build_monitoring(env, pages);
+  build_news(env, pages);
+  build_pages(env, pages);
+  build_search(env, pages);
+  build_not_found(env, pages);
+
+  const Context site_ctx = site_context(env);
+  const auto nav = nav_items(env);
+  std::vector<std::string> html(pages.size());
+  auto render_range = [&](const tbb::blocked_range<std::size_t>& r) {
+    for (std::size_t i = r.begin(); i != r.end(); ++i) {
+      Context ctx = page_context(env, pages[i], site_ctx, nav);
+      ctx["content"] = templates.render(pages[i].tmpl, ctx, sink);
+      html[i] = templates.render("base", ctx, sink);
+    }
+  };
+  const tbb::blocked_range<std::size_t> range(0, pages.size(), 1);
+  if (options.jobs > 0) {
+    tbb::task_arena arena(options.jobs);
+    arena.execute([&] { tbb::parallel_for(range, render_range); });
+  } else {
+    tbb::parallel_for(range, render_range);
+  }
+
+  std::vector<OutputFile> out;
+  out.reserve(pages.size() + layout_files.size() + site.files.size() + 8);
+  for (std::size_t i = 0; i < pages.size(); ++i) out.push_back({pages[i].path, std::move(html[i]), {}});
+  out.push_back({env.section_url("news") + "feed.xml", atom_feed(env), {}});
+  out.push_back({"roadmap.ics", roadmap_calendar(env), {}});
+  out.push_back({"events.ics", events_calendar(env), {}});
+  out.push_back({"sitemap.xml", sitemap(env, pages), {}});
+  out.push_back({"robots.txt", robots(env), {}});
+  out.push_back({env.section_url("search") + "index.json", search_index(pages), {}});
+  for (const auto& [path, bytes] : layout_files)
+    if (path.rfind("assets/", 0) == 0) out.push_back({path, bytes, {}});
+  for (const auto& f : site.files) out.push_back({f.output, {}, site.root + "/" + f.source});
+
+  std::stable_sort(out.begin(), out.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  // Two sources for one path (a page slug equal to a section's, caught by validation as
+  // slug.collision): keep the first so the output stays well-defined.
+  out.erase(std::unique(out.begin(), out.end(), [](const OutputFile& a, const OutputFile& b) { return a.path == b.path; }),
+            out.end());
+  return out;
+}
+
+}  // namespace nastavnik::render

@@ -1,0 +1,385 @@
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+
+#include "render/feeds.hpp"
+#include "render/format.hpp"
+#include "support/site_builder.hpp"
+#include "unit/render/render_fixture.hpp"
+
+using namespace nastavnik;
+using test::by_path;
+
+namespace {
+
+const std::vector<std::string> k_spec_paths = {
+    "index.html",           "polozhenie/index.html", "dorozhnaya-karta/index.html", "baza/index.html",
+    "monitoring/index.html", "programmy/index.html", "praktiki/index.html",         "novosti/index.html",
+    "novosti/feed.xml",      "dokumenty/index.html",  "poisk/index.html",            "poisk/index.json",
+    "roadmap.ics",           "events.ics",            "sitemap.xml",                 "robots.txt",
+    "404.html",              "assets/style.css"};
+
+std::vector<render::OutputFile> build(const model::Site& site, diag::Sink& sink, render::RenderOptions opt = {}) {
+  return render::render_site(site, opt, sink);
+}
+
+/// Every href/src value of an HTML file.
+std::vector<std::string> links_of(const std::string& html) {
+  static const std::regex re(R"re((?:href|src)="([^"]*)")re");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), re); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+/// Resolves `link` against the directory of `page` ("novosti/a/index.html") lexically.
+std::string resolve(const std::string& page, std::string link) {
+  if (auto hash = link.find('#'); hash != std::string::npos) link.erase(hash);
+  std::vector<std::string> parts;
+  std::string dir = page.substr(0, page.rfind('/') == std::string::npos ? 0 : page.rfind('/') + 1);
+  std::string full = dir + link;
+  std::string cur;
+  for (std::size_t i = 0; i <= full.size(); ++i) {
+    if (i == full.size() || full[i] == '/') {
+      if (cur == "..") {
+        if (parts.empty()) return "<outside>";
+        parts.pop_back();
+      } else if (!cur.empty() && cur != ".") {
+        parts.push_back(cur);
+      }
+      cur.clear();
+    } else {
+      cur += full[i];
+    }
+  }
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "/") + p;
+  bool is_dir = link.empty() || link.back() == '/' || link == "." || link == "..";
+  if (is_dir) out += out.empty() ? "index.html" : "/index.html";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every SPEC output path exists for a full site", "[render]") {
+  diag::Sink sink;
+  auto files = by_path(build(test::full_site(), sink));
+  for (const auto& p : k_spec_paths) {
+    INFO(p);
+    CHECK(files.count(p) == 1);
+  }
+  for (const char* p : {"programmy/adaptatsiya/index.html", "praktiki/keys-1/index.html", "novosti/news-5/index.html",
+                        "kurator/index.html", "novosti/page/2/index.html", "files/prikaz.pdf"})
+    CHECK(files.count(p) == 1);
+  CHECK(files["files/prikaz.pdf"].copy_from == "/nonexistent-site/content/files/prikaz.pdf");
+  CHECK(files["files/prikaz.pdf"].bytes.empty());
+  CHECK(sink.errors() == 0);
+}
+
+TEST_CASE("an empty site still has every page, saying nothing is published", "[render]") {
+  diag::Sink sink;
+  auto files = by_path(build(test::empty_site(), sink));
+  for (const auto& p : k_spec_paths) {
+    INFO(p);
+    CHECK(files.count(p) == 1);
+  }
+  for (const char* p : {"polozhenie/index.html", "dorozhnaya-karta/index.html", "baza/index.html", "monitoring/index.html",
+                        "programmy/index.html", "praktiki/index.html", "novosti/index.html", "dokumenty/index.html"}) {
+    INFO(p);
+    CHECK(files[p].bytes.find("Информация пока не опубликована") != std::string::npos);
+  }
+  CHECK(files["roadmap.ics"].bytes.find("BEGIN:VCALENDAR\r\n") == 0);
+  CHECK(files["novosti/feed.xml"].bytes.find("<feed") != std::string::npos);
+  CHECK(sink.errors() == 0);
+}
+
+TEST_CASE("pages have one h1, lang, canonical, skip link, landmarks", "[render]") {
+  diag::Sink sink;
+  for (const auto& f : build(test::full_site(), sink)) {
+    if (f.path.size() < 5 || f.path.substr(f.path.size() - 5) != ".html") continue;
+    INFO(f.path);
+    const auto& h = f.bytes;
+    CHECK(h.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(h.find("<html lang=\"ru\">") != std::string::npos);
+    std::size_t h1 = 0;
+    for (std::size_t pos = h.find("<h1"); pos != std::string::npos; pos = h.find("<h1", pos + 1)) ++h1;
+    CHECK(h1 == 1);
+    CHECK(h.find("class=\"skip-link\" href=\"#main\"") != std::string::npos);
+    CHECK(h.find("<main id=\"main\"") != std::string::npos);
+    CHECK(h.find("<header") != std::string::npos);
+    CHECK(h.find("<footer") != std::string::npos);
+    CHECK(h.find("aria-label=\"Навигационная цепочка\"") != std::string::npos);
+    if (f.path != "404.html")
+      CHECK(h.find("<link rel=\"canonical\" href=\"https://school1.example.ru/nastavnichestvo/") != std::string::npos);
+  }
+}
+
+TEST_CASE("internal links are relative and resolve to output files", "[render]") {
+  diag::Sink sink;
+  auto out = build(test::full_site(), sink);
+  auto files = by_path(out);
+  for (const auto& f : out) {
+    if (f.path.size() < 5 || f.path.substr(f.path.size() - 5) != ".html" || f.path == "404.html") continue;
+    for (const auto& link : links_of(f.bytes)) {
+      if (link.rfind("https://", 0) == 0 || link.rfind("mailto:", 0) == 0 || link.rfind("tel:", 0) == 0 ||
+          link.rfind("#", 0) == 0)
+        continue;
+      INFO(f.path << " → " << link);
+      CHECK(link.rfind("/", 0) != 0);  // never root-absolute
+      CHECK(files.count(resolve(f.path, link)) == 1);
+    }
+  }
+  const auto& news = files["novosti/news-3/index.html"].bytes;
+  CHECK(news.find("href=\"../../assets/style.css\"") != std::string::npos);
+  CHECK(news.find("href=\"../../novosti/\"") != std::string::npos);
+  CHECK(files["index.html"].bytes.find("href=\"assets/style.css\"") != std::string::npos);
+  // 404 is served at any depth: its links are root-relative to base_url's path.
+  CHECK(files["404.html"].bytes.find("href=\"/nastavnichestvo/assets/style.css\"") != std::string::npos);
+}
+
+TEST_CASE("navigation marks the current section", "[render]") {
+  diag::Sink sink;
+  auto files = by_path(build(test::full_site(), sink));
+  CHECK(files["novosti/index.html"].bytes.find("aria-current=\"page\">Новости</a>") != std::string::npos);
+  CHECK(files["novosti/news-1/index.html"].bytes.find("aria-current=\"true\">Новости</a>") != std::string::npos);
+}
+
+TEST_CASE("news are paginated by news_per_page", "[render]") {
+  diag::Sink sink;
+  auto files = by_path(build(test::full_site(), sink));  // 5 news, 2 per page → 3 pages
+  CHECK(files.count("novosti/page/2/index.html") == 1);
+  CHECK(files.count("novosti/page/3/index.html") == 1);
+  CHECK(files.count("novosti/page/4/index.html") == 0);
+  CHECK(files.count("novosti/page/1/index.html") == 0);
+  const auto& p2 = files["novosti/page/2/index.html"].bytes;
+  CHECK(p2.find("Новость 3") != std::string::npos);
+  CHECK(p2.find("Новость 5") == std::string::npos);
+  CHECK(p2.find("href=\"../../../novosti/page/3/\" rel=\"next\"") != std::string::npos);
+}
+
+TEST_CASE("landing shows latest news, upcoming events and progress", "[render]") {
+  diag::Sink sink;
+  auto all = by_path(build(test::full_site(), sink));
+  const auto& idx = all["index.html"].bytes;
+  CHECK(idx.find("Новость 5") != std::string::npos);
+  CHECK(idx.find("Новость 3") != std::string::npos);
+  CHECK(idx.find("Новость 2") == std::string::npos);  // only the latest three
+  CHECK(idx.find("Ближайшие мероприятия") != std::string::npos);
+  CHECK(idx.find("Выполнено 1 из 2") != std::string::npos);  // cancelled excluded
+}
+
+TEST_CASE("roadmap shows statuses, due lines and overdue marks", "[render]") {
+  diag::Sink sink;
+  auto all = by_path(build(test::full_site(), sink));
+  const auto& rm = all["dorozhnaya-karta/index.html"].bytes;
+  CHECK(rm.find("badge-done\">Выполнено") != std::string::npos);
+  CHECK(rm.find("badge-in-progress\">В работе") != std::string::npos);
+  CHECK(rm.find("badge-cancelled\">Отменено") != std::string::npos);
+  CHECK(rm.find("badge badge-overdue\">Просрочено</span>") != std::string::npos);  // e2 ended in 2022
+  CHECK(rm.find("<span class=\"due-line\">ноябрь") != std::string::npos);
+  CHECK(rm.find("<span class=\"due-line\">до") != std::string::npos);
+}
+
+TEST_CASE("Atom feed is well formed", "[render]") {
+  diag::Sink sink;
+  auto all = by_path(build(test::full_site(), sink));
+  const auto& feed = all["novosti/feed.xml"].bytes;
+  CHECK(feed.rfind("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"", 0) == 0);
+  auto count = [&](const std::string& s) {
+    std::size_t n = 0;
+    for (auto p = feed.find(s); p != std::string::npos; p = feed.find(s, p + 1)) ++n;
+    return n;
+  };
+  CHECK(count("<entry>") == 5);
+  CHECK(count("</entry>") == 5);
+  CHECK(feed.find("<updated>2026-10-05T00:00:00Z</updated>") != std::string::npos);
+  CHECK(feed.find("<id>https://school1.example.ru/nastavnichestvo/novosti/news-5/</id>") != std::string::npos);
+  CHECK(feed.find("&lt;p&gt;Текст") != std::string::npos);  // content escaped
+  CHECK(feed.find("<p>") == std::string::npos);
+  CHECK(feed.rfind("</feed>\n") == feed.size() - 8);
+}
+
+TEST_CASE("iCalendar files follow RFC 5545", "[render]") {
+  diag::Sink sink;
+  auto files = by_path(build(test::full_site(), sink));
+  for (const char* name : {"roadmap.ics", "events.ics"}) {
+    INFO(name);
+    const auto& ics = files[name].bytes;
+    REQUIRE(ics.size() > 2);
+    CHECK(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
+    CHECK(ics.substr(ics.size() - 15) == "END:VCALENDAR\r\n");
+    std::size_t start = 0;
+    while (start < ics.size()) {
+      auto end = ics.find("\r\n", start);
+      REQUIRE(end != std::string::npos);
+      CHECK(end - start <= 75);
+      CHECK(ics.substr(start, end - start).find('\n') == std::string::npos);
+      start = end + 2;
+    }
+  }
+  const auto& rm = files["roadmap.ics"].bytes;
+  CHECK(rm.find("\r\n ") != std::string::npos);  // the long title is folded
+  // Unfold and check escaping and the all-day dates.
+  std::string unfolded = std::regex_replace(rm, std::regex("\r\n "), "");
+  CHECK(unfolded.find("SUMMARY:Изучение материалов\\, анализ\\; выводы \\\\ итоги\r\n") != std::string::npos);
+  CHECK(unfolded.find("DTSTART;VALUE=DATE:20240901\r\nDTEND;VALUE=DATE:20241001\r\n") != std::string::npos);
+  CHECK(unfolded.find("DTSTAMP:20240830T000000Z") != std::string::npos);
+  CHECK(unfolded.find("DESCRIPTION:Этап: Подготовка условий\\nСрок") != std::string::npos);
+  std::size_t events = 0;
+  for (auto p = unfolded.find("BEGIN:VEVENT"); p != std::string::npos; p = unfolded.find("BEGIN:VEVENT", p + 1)) ++events;
+  CHECK(events == 2);  // the open event has no dates
+  const auto& ev = files["events.ics"].bytes;
+  CHECK(ev.find("DTSTART:20261201T150000\r\n") != std::string::npos);
+  CHECK(ev.find("LOCATION:Актовый зал\\, каб. 1\\; корпус 2\r\n") != std::string::npos);
+  CHECK(ev.find("UID:news-") != std::string::npos);
+}
+
+TEST_CASE("ics folding never splits a UTF-8 sequence", "[render]") {
+  std::string line = "SUMMARY:" + std::string(100, 'a');
+  for (int i = 0; i < 50; ++i) line += "ж";
+  std::string folded = render::ics_line(line);
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    auto end = folded.find("\r\n", start);
+    REQUIRE(end != std::string::npos);
+    CHECK(end - start <= 75);
+    if (end < folded.size() - 2) CHECK((static_cast<unsigned char>(folded[end + 2 + 1]) & 0xC0) != 0x80);
+    start = end + 2;
+  }
+  CHECK(std::regex_replace(folded, std::regex("\r\n "), "") == line + "\r\n");
+  CHECK(render::ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne");
+}
+
+TEST_CASE("output is byte-identical between runs and job counts", "[render]") {
+  diag::Sink s1, s2;
+  auto a = build(test::full_site(), s1, {"", false, 1});
+  auto b = build(test::full_site(), s2, {"", false, 2});
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    INFO(a[i].path);
+    CHECK(a[i].path == b[i].path);
+    CHECK(a[i].bytes == b[i].bytes);
+    CHECK(a[i].copy_from == b[i].copy_from);
+  }
+  CHECK(std::is_sorted(a.begin(), a.end(), [](const auto& x, const auto& y) { return x.path < y.path; }));
+}
+
+TEST_CASE("a site's layouts/ overrides one template", "[render]") {
+  test::TempDir dir;
+  test::write_files(dir.path(),
+                    "-- 404.mustache --\n<h1>Своя страница 404</h1><p>{{site.school.name}}</p>\n"
+                    "-- assets/extra.txt --\nextra\n");
+  diag::Sink sink;
+  render::RenderOptions opt;
+  opt.layouts_dir = dir.path().string();
+  auto files = by_path(build(test::full_site(), sink, opt));
+  CHECK(files["404.html"].bytes.find("<h1>Своя страница 404</h1>") != std::string::npos);
+  CHECK(files["404.html"].bytes.find("<!DOCTYPE html>") == 0);  // base still wraps it
+  CHECK(files["index.html"].bytes.find("Своя страница") == std::string::npos);
+  CHECK(files["assets/extra.txt"].bytes == "extra\n");
+  CHECK(sink.errors() == 0);
+}
+
+TEST_CASE("a broken template is a diagnostic, not a crash", "[render]") {
+  test::TempDir dir;
+  test::write_files(dir.path(), "-- page.mustache --\n<h1>{{page.title}}</h1>{{#body_html}}\n{{> no_such_partial}}\n");
+  diag::Sink sink;
+  render::RenderOptions opt;
+  opt.layouts_dir = dir.path().string();
+  auto files = build(test::full_site(), sink, opt);
+  CHECK(sink.errors() >= 2);
+  bool found = false;
+  for (const auto& d : sink.sorted())
+    if (d.code == "template.error" && d.pos.file == "layouts/page.mustache") found = true;
+  CHECK(found);
+  CHECK(!files.empty());
+}
+
+TEST_CASE("YAML values are HTML-escaped", "[render]") {
+  auto site = test::full_site();
+  site.news[0].title = "<script>alert(\"x\")</script>";
+  site.config.school.name = "Школа & <b>";
+  diag::Sink sink;
+  for (const auto& f : build(site, sink)) {
+    if (f.path.find(".html") == std::string::npos && f.path.find(".xml") == std::string::npos) continue;
+    INFO(f.path);
+    CHECK(f.bytes.find("<script>alert") == std::string::npos);
+    CHECK(f.bytes.find("<b>") == std::string::npos);
+  }
+  auto files = by_path(build(site, sink));
+  CHECK(files["novosti/news-5/index.html"].bytes.find("&lt;script&gt;alert(") != std::string::npos);
+}
+
+TEST_CASE("no unpublishable bank person reaches any output file", "[render]") {
+  diag::Sink sink;
+  auto out = build(test::full_site(), sink);
+  const std::vector<std::string> secrets = {
+      "Скрытова", "Зинаида", "учитель-дефектолог-секрет", "secret-m-777",     // publish: false
+      "Безсогласова", "педагог-библиотекарь-секрет", "secret-m-888",          // no dissemination consent
+      "Несовершеннолетний", "11Щ", "secret-s-999",                             // a minor with publish: true
+      "Тайная", "7Ж", "secret-s-1000", "pair-secret"};
+  for (const auto& f : out)
+    for (const auto& s : secrets) {
+      INFO(f.path << " contains " << s);
+      CHECK(f.bytes.find(s) == std::string::npos);
+    }
+  const auto& bank = by_path(out)["baza/index.html"].bytes;
+  CHECK(bank.find("Иванова Мария Петровна") != std::string::npos);
+  CHECK(bank.find("учитель математики") != std::string::npos);
+  CHECK(bank.find("группа риска") != std::string::npos);  // categories are counted
+}
+
+TEST_CASE("bank page counts mentors, mentees, pairs and groups", "[render]") {
+  diag::Sink sink;
+  auto all = by_path(build(test::full_site(), sink));
+  const auto& bank = all["baza/index.html"].bytes;
+  std::string flat = std::regex_replace(bank, std::regex("\\s+"), " ");
+  CHECK(flat.find("<span class=\"stat-value\">3</span> <span class=\"stat-label\">наставников") != std::string::npos);
+  CHECK(flat.find("<span class=\"stat-value\">2</span> <span class=\"stat-label\">наставляемых") != std::string::npos);
+  CHECK(flat.find("<span class=\"stat-value\">1</span> <span class=\"stat-label\">наставнических пар") !=
+        std::string::npos);
+  CHECK(flat.find("<span class=\"stat-value\">1</span> <span class=\"stat-label\">наставнических групп") !=
+        std::string::npos);
+}
+
+TEST_CASE("documents show number, date, format, size and signature", "[render]") {
+  diag::Sink sink;
+  auto all = by_path(build(test::full_site(), sink));
+  const auto& docs = all["dokumenty/index.html"].bytes;
+  CHECK(docs.find("PDF, 245 КБ") != std::string::npos);
+  CHECK(docs.find("Федеральный уровень") < docs.find("Локальные акты школы"));
+  CHECK(docs.find("title=\"Документ подписан простой электронной подписью\"") != std::string::npos);
+  CHECK(docs.find("7 ноября 2022") != std::string::npos);
+  CHECK(docs.find("10:15") != std::string::npos);
+  CHECK(docs.find("01D8F2A1") != std::string::npos);
+  CHECK(docs.find("href=\"../files/prikaz.pdf\"") != std::string::npos);
+  CHECK(docs.find("href=\"https://example.ru/273\"") != std::string::npos);
+}
+
+TEST_CASE("human sizes and Russian date-times", "[render]") {
+  CHECK(render::human_size(812) == "812 Б");
+  CHECK(render::human_size(250880) == "245 КБ");
+  CHECK(render::human_size(1258291) == "1,2 МБ");
+  CHECK(render::human_size(15 * 1024 * 1024) == "15 МБ");
+  CHECK(render::human_size(1024 * 1024) == "1 МБ");
+  CHECK(render::datetime_ru("2022-11-07T10:15:00") == "7 ноября 2022 г., 10:15");
+  CHECK(render::datetime_ru("вчера") == "вчера");
+  CHECK(render::truncate_text("один два три четыре", 9) == "один два…");
+}
+
+TEST_CASE("search index lists pages as JSON", "[render]") {
+  diag::Sink sink;
+  auto files = by_path(build(test::full_site(), sink));
+  auto json = nlohmann::json::parse(files["poisk/index.json"].bytes);
+  REQUIRE(json.is_array());
+  bool found = false;
+  for (const auto& e : json)
+    if (e["url"] == "novosti/news-1/" && e["section"] == "Новости" && e["text"] == "Текст кейс.") found = true;
+  CHECK(found);
+  CHECK(files["sitemap.xml"].bytes.find("<loc>https://school1.example.ru/nastavnichestvo/novosti/news-1/</loc>"
+                                        "<lastmod>2026-10-01</lastmod>") != std::string::npos);
+  CHECK(files["sitemap.xml"].bytes.find("404") == std::string::npos);
+  CHECK(files["robots.txt"].bytes.find("Sitemap: https://school1.example.ru/nastavnichestvo/sitemap.xml") !=
+        std::string::npos);
+}
