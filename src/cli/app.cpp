@@ -13,7 +13,8 @@
 namespace nastavnik::cli {
 
 std::unique_ptr<CLI::App> make_app(const std::string& name, const std::string& description) {
-  auto app = std::make_unique<CLI::App>(description, name);
+  auto app = std::make_unique<CLI::App>(description, "nastavnik " + name);
+  app->option_defaults()->group("Параметры");
   app->set_help_flag("-h,--help", "показать эту справку и выйти");
   auto fmt = app->get_formatter();
   fmt->label("Usage", "Использование");
@@ -74,9 +75,9 @@ std::optional<ExitStatus> parse(CLI::App& app, std::vector<std::string> args) {
     } else {
       msg = "неверная командная строка: " + std::string(e.what());
     }
-    std::cerr << "nastavnik " << app.get_name() << ": " << msg << "\n";
+    std::cerr << app.get_name() << ": " << msg << "\n";
     if (!hint.empty()) std::cerr << "  подсказка: " << hint << "\n";
-    std::cerr << "Справка: nastavnik " << app.get_name() << " --help\n";
+    std::cerr << "Справка: " << app.get_name() << " --help\n";
     return ExitStatus::usage;
   }
   return std::nullopt;

@@ -22,21 +22,29 @@ struct BuildArgs {
 };
 
 void add_common(CLI::App& app, BuildArgs& a, bool building) {
-  app.add_option("-s,--source", a.site, "папка сайта (по умолчанию — текущая)");
+  app.add_option("-s,--source", a.site, "папка сайта (по умолчанию — текущая)")->type_name("DIR");
   if (building) {
-    app.add_option("-o,--output", a.out, "папка результата (по умолчанию — public/ в папке сайта)");
-    app.add_option("--base-url", a.base_url, "адрес раздела вместо base_url из site.yaml");
+    app.add_option("-o,--output", a.out, "папка результата (по умолчанию — public/ в папке сайта)")->type_name("DIR");
+    app.add_option("--base-url", a.base_url, "адрес раздела вместо base_url из site.yaml")->type_name("URL");
     app.add_flag("--drafts", a.drafts, "включить черновики (draft: true)");
     app.add_flag("--future", a.future, "включить новости с датой в будущем");
-    app.add_option("-j,--jobs", a.jobs, "число потоков (по умолчанию — все ядра)")->check(CLI::Range(1, 256));
+    app.add_option("-j,--jobs", a.jobs, "число потоков (по умолчанию — все ядра)")->type_name("N");
   }
-  app.add_option("--now", a.now, "считать сегодняшней эту дату, ГГГГ-ММ-ДД");
-  app.add_option("--format", a.format, "вид сообщений: text или json")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--now", a.now, "считать сегодняшней эту дату (по умолчанию — системная)")->type_name("YYYY-MM-DD");
+  app.add_option("--format", a.format, "вид сообщений: text или json")->type_name("text|json");
   app.add_flag("--strict", a.strict, "считать предупреждения ошибками");
   if (building) app.add_flag("-q,--quiet", a.quiet, "печатать только ошибки");
 }
 
 ExitStatus run_pipeline(const BuildArgs& a, bool write) {
+  if (a.format != "text" && a.format != "json") {
+    print_error("--format: «" + a.format + "» — допустимо text или json");
+    return ExitStatus::usage;
+  }
+  if (a.jobs < 0 || a.jobs > 256) {
+    print_error("-j: число потоков должно быть от 1 до 256");
+    return ExitStatus::usage;
+  }
   pipeline::Options opt;
   opt.site_dir = a.site;
   opt.out_dir = a.out;

@@ -24,6 +24,13 @@ class PosMapper {
   diag::SourcePos map(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0) return {m_file, m_first_line, 1};
     std::size_t line = static_cast<std::size_t>(mark.line);
+    // An error found at the end of the text (an unclosed quote or bracket) is shown on the
+    // last line that has something on it, which is where the curator has to look.
+    if (line + 1 >= m_line_starts.size() && m_text.substr(m_line_starts[std::min(line, m_line_starts.size() - 1)]).find_first_not_of(" \t\n") == std::string_view::npos) {
+      std::size_t last = m_line_starts.size();
+      while (last > 0 && m_text.substr(m_line_starts[last - 1]).find_first_not_of(" \t\n") == std::string_view::npos) --last;
+      if (last > 0) return {m_file, m_first_line + static_cast<int>(last - 1), 1};
+    }
     int column = mark.column + 1;
     if (line < m_line_starts.size()) {
       std::size_t start = m_line_starts[line];

@@ -4,6 +4,11 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "pipeline/pipeline.hpp"
+#include "util/date.hpp"
 
 namespace nastavnik::test {
 
@@ -23,5 +28,36 @@ class TempDir {
 /// Writes every "-- path --" section of `files` under `dir`.
 void write_files(const std::filesystem::path& dir, std::string_view files);
 std::string read_file(const std::filesystem::path& path);
+
+/// The fixed "today" of every site test, so that date rules do not drift.
+inline constexpr util::Date k_test_now{2026, 11, 20};
+
+/// The source tree (for tests/sites/…, the demo site).
+std::filesystem::path source_dir();
+/// Copies tests/sites/base (a small complete valid site) into `dir`.
+void copy_base_site(const std::filesystem::path& dir);
+
+struct RunResult {
+  pipeline::Outcome outcome;
+  std::vector<diag::Diagnostic> diagnostics;
+  int errors = 0, warnings = 0;
+};
+/// Runs the pipeline in-process (check when out is empty, else build into out).
+RunResult run_site(const std::filesystem::path& dir, const std::filesystem::path& out = {},
+                   util::Date now = k_test_now);
+/// "file:line:col code" for each diagnostic, in the printed order.
+std::vector<std::string> keys(const std::vector<diag::Diagnostic>& items);
+/// True when some diagnostic has this code.
+bool has_code(const std::vector<diag::Diagnostic>& items, std::string_view code);
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;  ///< stdout
+  std::string err;  ///< stderr
+};
+/// Runs the real nastavnik binary with `args` (no shell), in `cwd` when given.
+ProcessResult run_binary(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
+/// Every regular file under dir, relative, sorted, with its bytes.
+std::vector<std::pair<std::string, std::string>> snapshot(const std::filesystem::path& dir);
 
 }  // namespace nastavnik::test

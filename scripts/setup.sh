@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian 12 packages), builds nastavnik and generates public/ from the
+# demo site in the repository root. Idempotent: a second run only rebuilds what changed.
+#   scripts/setup.sh            # Release-like build in build/
+#   BUILD_DIR=… CMAKE_ARGS=… scripts/setup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git python3
+  libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
+  libyaml-cpp-dev libcurl4-openssl-dev catch2 libmstch-dev libboost-dev
+  libcli11-dev nlohmann-json3-dev libtbb-dev libicu-dev libstemmer-dev
+  libgumbo-dev libcpp-httplib-dev libxxhash-dev
+)
+PACKAGES+=(${EXTRA_PACKAGES:-})
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Устанавливаю пакеты: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+BUILD_DIR=${BUILD_DIR:-build}
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo} ${CMAKE_ARGS:-} >/dev/null
+ninja -C "$BUILD_DIR" -j "${JOBS:-$(nproc)}" nastavnik nastavnik_tests
+
+if [ "${SKIP_DEMO:-0}" != "1" ]; then
+  "$BUILD_DIR/nastavnik" build -s . -o public
+fi
