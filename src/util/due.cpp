@@ -132,6 +132,7 @@ struct Expr {
   int month = 0;
   int day = 0;
   bool year_written = true;    ///< false for a month name with no year right after it
+  bool month_written = true;   ///< false for «1» in «1 – 15 сентября»: the month comes later
   bool suffix_allowed = true;  ///< false before «года», «учебный год»: no «г.» is added
   std::string month_text;      ///< month names as rendered («сентябрь», «сентября»)
   std::size_t line = 0;
@@ -366,6 +367,62 @@ struct Parser {
       e.year = year;
       return finish_dated(t, i + 1, std::move(e), line);
     }
+    // «16 ноября 2022», «1 сентября» (the year may come later: «1 – 15 сентября 2024»).
+    if (is_number(t, i, 1, 2) && is(t, i + 1, TokKind::space) && is(t, i + 2, TokKind::word)) {
+      if (const MonthForm* m = find_month(t[i + 2].lower); m && !m->abbreviation) {
+        e.kind = ExprKind::day;
+        e.day = to_int(t[i].text);
+        e.month = m->month;
+        e.month_text = u8(t[i + 2].lower);
+        std::size_t y = i + 3;
+        if (is(t, y, TokKind::space)) ++y;
+        const bool year_follows = is_number(t, y, 4, 4) && !is_hyphen(t, y + 1) && !is_punct(t, y + 1, U'.');
+        const std::u32string written = join(t, i, year_follows ? y + 1 : i + 3);
+        e.year = year_follows ? to_int(t[y].text) : 0;
+        // Without a year, 29 February is checked once the year is known.
+        if (!is_valid_date(year_follows ? e.year : 2000, e.month, e.day)) {
+          problem("нет такой даты: «" + u8(written) + "»");
+          add_bad(line, written);
+          return year_follows ? y + 1 : i + 3;
+        }
+        if (!year_follows) {
+          e.year_written = false;
+          add_expr(line, std::move(e));
+          return i + 3;
+        }
+        if (!year_in_range(e.year, t[y].text)) {
+          add_bad(line, written);
+          return y + 1;
+        }
+        return finish_dated(t, y + 1, std::move(e), line);
+      }
+    }
+    // «1 – 15 сентября 2024»: a day that takes its month and year from the next one.
+    if (is_number(t, i, 1, 2)) {
+      std::size_t j = i + 1;
+      if (is(t, j, TokKind::space)) ++j;
+      if (is(t, j, TokKind::dash)) {
+        ++j;
+        if (is(t, j, TokKind::space)) ++j;
+        if (is_number(t, j, 1, 2) && is(t, j + 1, TokKind::space) && is(t, j + 2, TokKind::word)) {
+          if (const MonthForm* m = find_month(t[j + 2].lower); m && !m->abbreviation) {
+            e.kind = ExprKind::day;
+            e.day = to_int(t[i].text);
+            e.month = m->month;
+            e.month_text = u8(t[j + 2].lower);
+            e.month_written = false;
+            e.year_written = false;
+            if (!is_valid_date(2000, e.month, e.day)) {
+              problem("нет такой даты: «" + u8(t[i].text) + " " + e.month_text + "»");
+              add_bad(line, t[i].text);
+              return i + 1;
+            }
+            add_expr(line, std::move(e));
+            return i + 1;
+          }
+        }
+      }
+    }
     // Digits that form no date: «100 участников», «16.11.22», «1 раз в месяц».
     std::size_t end = i + 1;
     while (end < t.size() && (t[end].kind == TokKind::number ||
@@ -409,7 +466,16 @@ void resolve_years(std::vector<Expr>& exprs, std::vector<std::string>& problems,
       // The nearest preceding one: «сентябрь 2024 – май» is May 2025.
       const Expr& d = exprs[last_dated];
       e.year = d.year + ((d.kind != ExprKind::year && d.month > e.month) ? 1 : 0);
-    } else {
+    }
+    if (e.year != 0 && e.kind == ExprKind::day && !is_valid_date(e.year, e.month, e.day)) {
+      unresolved[k] = true;  // «29 февраля» of a year that is not a leap year
+      if (problems.size() < k_max_problems) {
+        problems.push_back("нет такой даты: «" + std::to_string(e.day) + " " + e.month_text + " " +
+                           std::to_string(e.year) + "»");
+      }
+      continue;
+    }
+    if (e.year == 0) {
       unresolved[k] = true;
       std::string text = "у месяца «" + e.month_text + "» не указан год: напишите, например, «" +
                          std::string(month_name_nominative(e.month)) + " 2024»";
@@ -505,7 +571,11 @@ std::string render_line(const Line& line, const std::vector<Expr>& exprs,
     const Expr* e = expr_at(j);
     return e && e->kind == ExprKind::year;
   };
-  auto is_dash_at = [&](std::size_t j) { return j < items.size() && items[j].kind == ItemKind::dash; };
+  // «2022-2024», «2024/2025»: what joins two years into a range.
+  auto is_dash_at = [&](std::size_t j) {
+    return j < items.size() &&
+           (items[j].kind == ItemKind::dash || (items[j].kind == ItemKind::punct && items[j].text == U"/"));
+  };
 
   std::string out;
   bool pending_space = false;
@@ -548,10 +618,13 @@ std::string render_line(const Line& line, const std::vector<Expr>& exprs,
         const Expr& e = exprs[it.expr];
         std::string text;
         if (unresolved[it.expr]) {
-          text = e.month_text;
+          text = e.kind == ExprKind::day ? std::to_string(e.day) + " " + e.month_text : e.month_text;
         } else if (e.kind == ExprKind::day) {
-          text = std::to_string(e.day) + " " + std::string(month_name_genitive(e.month)) + " " +
-                 std::to_string(e.year);
+          text = std::to_string(e.day);
+          if (e.month_written) {
+            text += " " + (e.month_text.empty() ? std::string(month_name_genitive(e.month)) : e.month_text);
+          }
+          if (e.year_written) text += " " + std::to_string(e.year);
         } else if (e.kind == ExprKind::month) {
           text = e.month_text;
           if (e.year_written) text += " " + std::to_string(e.year);

@@ -315,3 +315,36 @@ TEST_CASE("parse_due: any byte string is safe", "[util][due]") {
     if (d.open) CHECK_FALSE(d.end);
   }
 }
+
+TEST_CASE("parse_due: dates written with a month name, as they render", "[util][due]") {
+  struct Case {
+    const char* text;
+    Date start;
+    Date end;
+    const char* line;
+  };
+  const std::vector<Case> cases = {
+      {"до 1 сентября 2024", {2024, 9, 1}, {2024, 9, 1}, "до 1 сентября 2024 г."},
+      {"16 ноября 2022 г.", {2022, 11, 16}, {2022, 11, 16}, "16 ноября 2022 г."},
+      {"1 – 15 сентября 2024", {2024, 9, 1}, {2024, 9, 15}, "1 – 15 сентября 2024 г."},
+      {"29 февраля 2024", {2024, 2, 29}, {2024, 2, 29}, "29 февраля 2024 г."},
+      {"2024/2025 учебный год", {2024, 1, 1}, {2025, 12, 31}, "2024/2025 учебный год"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const DueInterval d = parse_due(c.text);
+    CHECK_FALSE(d.invalid);
+    REQUIRE(d.start);
+    REQUIRE(d.end);
+    CHECK(*d.start == c.start);
+    CHECK(*d.end == c.end);
+    CHECK(d.lines == std::vector<std::string>{c.line});
+  }
+  // A rendered date parses back to the same day.
+  CHECK(parse_due(nastavnik::util::format_ru(Date{2025, 5, 31})).end == Date{2025, 5, 31});
+  for (const char* bad : {"31 сентября 2024", "29 февраля 2023", "29 февраля – 1 марта 2023", "1 сентября",
+                          "30 – 31 февраля 2024"}) {
+    INFO(bad);
+    CHECK(parse_due(bad).invalid);
+  }
+}
