@@ -18,7 +18,8 @@ struct SectionInfo {
   std::string key;
   std::string slug;
   std::string title;     ///< menu and breadcrumb title
-  std::string planned;   ///< «Здесь будет опубликовано …»
+  std::string planned;   ///< what the page shows once published (empty pages)
+  std::string blurb;     ///< one line for the landing page
 };
 
 struct Crumb {

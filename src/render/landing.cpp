@@ -62,7 +62,7 @@ void build_landing(const Env& env, std::vector<PageSpec>& out) {
   for (const auto& s : env.sections()) {
     if (s.key == "search") continue;
     sections.push_back(
-        {{"title", s.title}, {"url", root + s.slug + "/"}, {"description", s.planned}, {"count", section_count(env, s.key)}});
+        {{"title", s.title}, {"url", root + s.slug + "/"}, {"description", s.blurb}, {"count", section_count(env, s.key)}});
   }
   for (const auto& pg : site.pages) {
     if (!pg.menu) continue;
