@@ -138,6 +138,27 @@ std::string_view level_anchor(model::DocLevel l) {
   return "";
 }
 
+std::string capitalize_first(std::string_view text) {
+  std::string s(text);
+  if (s.empty()) return s;
+  auto b0 = static_cast<unsigned char>(s[0]);
+  if (b0 >= 'a' && b0 <= 'z') {
+    s[0] = static_cast<char>(b0 - 32);
+  } else if (s.size() >= 2) {
+    auto b1 = static_cast<unsigned char>(s[1]);
+    if (b0 == 0xD0 && b1 >= 0xB0 && b1 <= 0xBF) {  // а–п → А–П
+      s[1] = static_cast<char>(b1 - 0x20);
+    } else if (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x8F) {  // р–я → Р–Я
+      s[0] = static_cast<char>(0xD0);
+      s[1] = static_cast<char>(b1 + 0x20);
+    } else if (b0 == 0xD1 && b1 == 0x91) {  // ё → Ё
+      s[0] = static_cast<char>(0xD0);
+      s[1] = static_cast<char>(0x81);
+    }
+  }
+  return s;
+}
+
 int percent(int done, int all) { return all <= 0 ? 0 : done * 100 / all; }
 
 }  // namespace nastavnik::render

@@ -30,6 +30,9 @@ std::string_view program_status_class(model::ProgramStatus s);  ///< "running", 
 std::string_view level_heading(model::DocLevel l);    ///< «Федеральный уровень»
 std::string_view level_anchor(model::DocLevel l);     ///< "federal"
 
+/// Upper-cases the first letter when it is a Cyrillic or Latin lower-case letter (headings).
+std::string capitalize_first(std::string_view text);
+
 /// Percentage rounded down; 0 when `all` is 0.
 int percent(int done, int all);
 

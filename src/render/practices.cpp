@@ -57,7 +57,7 @@ void build_practices(const Env& env, std::vector<PageSpec>& out) {
     for (const auto& pr : practices)
       if (pr.form == f) items.push_back(practice_card(env, pr, root));
     ++gi;
-    groups.push_back({{"title", f.empty() ? std::string("Другие формы") : env.text(f)},
+    groups.push_back({{"title", f.empty() ? std::string("Другие формы") : capitalize_first(env.text(f))},
                       {"anchor", "form-" + std::to_string(gi)},
                       {"count", static_cast<int>(items.size())},
                       {"items", std::move(items)}});

@@ -366,6 +366,9 @@ TEST_CASE("human sizes and Russian date-times", "[render]") {
   CHECK(render::datetime_ru("2022-11-07T10:15:00") == "7 ноября 2022 г., 10:15");
   CHECK(render::datetime_ru("вчера") == "вчера");
   CHECK(render::truncate_text("один два три четыре", 9) == "один два…");
+  CHECK(render::capitalize_first("учитель – ученик") == "Учитель – ученик");
+  CHECK(render::capitalize_first("ёж") == "Ёж");
+  CHECK(render::capitalize_first("работодатель") == "Работодатель");
 }
 
 TEST_CASE("search index lists pages as JSON", "[render]") {
