@@ -39,6 +39,8 @@ const std::vector<CodeInfo>& all_codes() {
       {"slug.collision", Severity::error},
       {"path.outside", Severity::error},
       {"markup.raw-html", Severity::warning},
+      // Not in SPEC's table: a site's own layouts/ template that cannot be used.
+      {"template.error", Severity::error},
   };
   return codes;
 }

@@ -1,0 +1,128 @@
+// Tier 5: the real binary, its exit codes and its messages.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "support/site_builder.hpp"
+
+namespace fs = std::filesystem;
+using namespace nastavnik;
+using test::run_binary;
+
+TEST_CASE("every command has --help in Russian and exits 0", "[cli]") {
+  for (const char* cmd : {"build", "check", "version"}) {
+    auto r = run_binary({cmd, "--help"});
+    INFO(cmd);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Использование: nastavnik") != std::string::npos);
+  }
+  auto top = run_binary({"--help"});
+  CHECK(top.exit_code == 0);
+  CHECK(top.out.find("Команды:") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2 with a Russian message and a suggestion", "[cli]") {
+  auto unknown_cmd = run_binary({"bild"});
+  CHECK(unknown_cmd.exit_code == 2);
+  CHECK(unknown_cmd.err.find("неизвестная команда") != std::string::npos);
+  CHECK(unknown_cmd.err.find("build") != std::string::npos);
+
+  auto unknown_opt = run_binary({"build", "--draft"});
+  CHECK(unknown_opt.exit_code == 2);
+  CHECK(unknown_opt.err.find("неизвестный параметр") != std::string::npos);
+  CHECK(unknown_opt.err.find("--drafts") != std::string::npos);
+
+  CHECK(run_binary({"build", "--now", "2024-02-30"}).exit_code == 2);
+  CHECK(run_binary({"build", "--format", "xml"}).exit_code == 2);
+  CHECK(run_binary({}).exit_code == 2);
+}
+
+TEST_CASE("a folder without site.yaml is a usage error", "[cli]") {
+  test::TempDir dir;
+  auto r = run_binary({"check", "-s", dir.path().string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("site.yaml") != std::string::npos);
+}
+
+TEST_CASE("version prints the version", "[cli]") {
+  auto r = run_binary({"version"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("nastavnik ", 0) == 0);
+}
+
+TEST_CASE("build writes the site, check writes nothing, content errors exit 1", "[cli]") {
+  test::TempDir dir;
+  test::copy_base_site(dir.path());
+  auto check = run_binary({"check", "-s", dir.path().string(), "--now", "2026-11-20"});
+  CHECK(check.exit_code == 0);
+  CHECK_FALSE(fs::exists(dir.path() / "public"));
+
+  auto build = run_binary({"build", "-s", dir.path().string(), "--now", "2026-11-20"});
+  CHECK(build.exit_code == 0);
+  CHECK(fs::exists(dir.path() / "public/index.html"));
+  CHECK(build.out.find("Сайт собран") != std::string::npos);
+
+  test::write_files(dir.path(), R"(-- content/news/pervaya.md --
+---
+title: "Первая"
+date: 15.09.2024
+tittle: "x"
+---
+)");
+  auto bad = run_binary({"build", "-s", dir.path().string(), "--now", "2026-11-20"});
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("content/news/pervaya.md:3:7: ошибка [field.type]") != std::string::npos);
+  CHECK(bad.err.find("content/news/pervaya.md:4:1: предупреждение [field.unknown]") != std::string::npos);
+  CHECK(bad.err.find("подсказка: возможно, имелось в виду «title»") != std::string::npos);
+  CHECK(bad.err.find("1 ошибка, 1 предупреждение") != std::string::npos);
+
+  auto json = run_binary({"check", "-s", dir.path().string(), "--now", "2026-11-20", "--format", "json"});
+  CHECK(json.exit_code == 1);
+  auto j = nlohmann::json::parse(json.out);
+  CHECK(j["errors"] == 1);
+  CHECK(j["warnings"] == 1);
+  CHECK(j["diagnostics"][0]["code"] == "field.type");
+  CHECK(j["diagnostics"][0]["line"] == 3);
+  CHECK(j["diagnostics"][0]["column"] == 7);
+}
+
+TEST_CASE("--strict fails on warnings", "[cli]") {
+  test::TempDir dir;
+  test::copy_base_site(dir.path());
+  test::write_files(dir.path(), R"(-- content/news/pervaya.md --
+---
+title: "Первая"
+date: 2024-09-15
+colour: red
+---
+)");
+  CHECK(run_binary({"check", "-s", dir.path().string(), "--now", "2026-11-20"}).exit_code == 0);
+  auto strict = run_binary({"build", "-s", dir.path().string(), "--now", "2026-11-20", "--strict"});
+  CHECK(strict.exit_code == 1);
+  CHECK_FALSE(fs::exists(dir.path() / "public"));
+}
+
+TEST_CASE("the output folder must be nastavnik's own", "[cli]") {
+  test::TempDir dir;
+  test::copy_base_site(dir.path());
+  test::TempDir home;
+  std::ofstream(home.path() / "diploma.docx") << "important";
+  auto r = run_binary({"build", "-s", dir.path().string(), "-o", home.path().string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("не пуста") != std::string::npos);
+  CHECK(test::read_file(home.path() / "diploma.docx") == "important");
+  CHECK(run_binary({"build", "-s", dir.path().string(), "-o", "/"}).exit_code == 2);
+}
+
+TEST_CASE("the demo site builds with zero errors and zero warnings", "[cli][demo]") {
+  test::TempDir out;
+  auto r = run_binary({"build", "-s", test::source_dir().string(), "-o", (out.path() / "p").string(), "--now",
+                       "2026-11-20", "--strict", "--format", "json"});
+  CHECK(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["errors"] == 0);
+  CHECK(j["warnings"] == 0);
+  CHECK(j["diagnostics"].dump() == "[]");
+}

@@ -1,0 +1,121 @@
+#include <catch2/catch.hpp>
+
+#include "content/markdown.hpp"
+
+using namespace nastavnik;
+using content::MarkdownOptions;
+using content::render_markdown;
+
+namespace {
+
+model::Body render(const std::string& text, MarkdownOptions opt, diag::Sink& sink) {
+  opt.typography = false;
+  return render_markdown(text, "content/news/a.md", 5, opt, sink);
+}
+
+}  // namespace
+
+TEST_CASE("GFM extensions: tables, strikethrough, autolinks, task lists", "[content][markdown]") {
+  diag::Sink sink;
+  auto b = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ https://example.org\n\n- [x] done\n- [ ] todo\n", {},
+                  sink);
+  CHECK(b.html.find("<table>") != std::string::npos);
+  CHECK(b.html.find("<del>old</del>") != std::string::npos);
+  CHECK(b.html.find("<a href=\"https://example.org\">") != std::string::npos);
+  CHECK(b.html.find("type=\"checkbox\"") != std::string::npos);
+  CHECK(sink.sorted().empty());
+}
+
+TEST_CASE("raw HTML is reported at its file line and dropped", "[content][markdown]") {
+  diag::Sink sink;
+  auto b = render("Текст\n\n<iframe src=\"x\"></iframe>\n\nи <span>строка</span>\n", {}, sink);
+  CHECK(b.html.find("iframe") == std::string::npos);
+  CHECK(b.html.find("<span>") == std::string::npos);
+  CHECK(b.html.find("строка") != std::string::npos);
+  auto items = sink.sorted();
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].code == "markup.raw-html");
+  CHECK(items[0].pos.line == 7);  // body line 3 + first line 5 - 1
+  CHECK(items[0].pos.column == 1);
+  CHECK(items[1].pos.line == 9);
+}
+
+TEST_CASE("raw HTML is kept with unsafe_html", "[content][markdown]") {
+  diag::Sink sink;
+  MarkdownOptions opt;
+  opt.unsafe_html = true;
+  auto b = render("<div class=\"x\">ok</div>\n", opt, sink);
+  CHECK(b.html.find("<div class=\"x\">") != std::string::npos);
+  CHECK(sink.sorted().empty());
+}
+
+TEST_CASE("dangerous URLs never become links", "[content][markdown]") {
+  diag::Sink sink;
+  auto b = render("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) ![d](vbscript:x)\n", {},
+                  sink);
+  CHECK(b.html.find("javascript") == std::string::npos);
+  CHECK(b.html.find("JaVaScRiPt") == std::string::npos);
+  CHECK(b.html.find("data:") == std::string::npos);
+  CHECK(b.html.find("vbscript") == std::string::npos);
+  CHECK(content::is_dangerous_url(" javascript:x"));
+  CHECK_FALSE(content::is_dangerous_url("https://x"));
+}
+
+TEST_CASE("links go through the resolver with their positions", "[content][markdown]") {
+  diag::Sink sink;
+  MarkdownOptions opt;
+  std::vector<std::pair<std::string, int>> seen;
+  opt.resolve_link = [&](std::string_view url, const diag::SourcePos& pos) -> std::optional<std::string> {
+    seen.emplace_back(std::string(url), pos.line);
+    if (url == "x.md") return std::string("../x/");
+    return std::nullopt;
+  };
+  auto b = render("Первый абзац.\n\nСм. [икс](x.md) и [сайт](https://e.org).\n", opt, sink);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0].first == "x.md");
+  CHECK(seen[0].second == 7);
+  CHECK(b.html.find("href=\"../x/\"") != std::string::npos);
+  CHECK(b.html.find("href=\"https://e.org\"") != std::string::npos);
+}
+
+TEST_CASE("headings get stable unique anchors", "[content][markdown]") {
+  diag::Sink sink;
+  auto b = render("## 1. Общие положения\n\n## Цель\n\n### Цель\n", {}, sink);
+  REQUIRE(b.headings.size() == 3);
+  CHECK(b.headings[0].id == "1-obshchie-polozheniya");
+  CHECK(b.headings[1].id == "tsel");
+  CHECK(b.headings[2].id == "tsel-2");
+  CHECK(b.headings[2].level == 3);
+  CHECK(b.html.find("<h2 id=\"tsel\">") != std::string::npos);
+  CHECK(b.headings[0].pos.line == 5);
+}
+
+TEST_CASE("result sections are withheld up to the next heading of the same level", "[content][markdown]") {
+  diag::Sink sink;
+  MarkdownOptions opt;
+  opt.withhold_heading = [](std::string_view h) { return h == "Результаты"; };
+  auto b = render("## Цель\n\nцель\n\n## Результаты\n\nсекрет\n\n### Подробно\n\nещё секрет\n\n## План\n\nплан\n", opt,
+                  sink);
+  CHECK(b.has_withheld);
+  CHECK(b.html.find("секрет") == std::string::npos);
+  CHECK(b.plain.find("секрет") == std::string::npos);
+  CHECK(b.html.find("план") != std::string::npos);
+  CHECK(b.html.find("цель") != std::string::npos);
+  REQUIRE(b.headings.size() == 4);
+  CHECK(b.headings[1].withheld);
+  CHECK(b.headings[2].withheld);
+  CHECK_FALSE(b.headings[3].withheld);
+  // the leak scan still sees withheld text
+  bool found = false;
+  for (const auto& blk : b.blocks) found = found || blk.text == "секрет";
+  CHECK(found);
+}
+
+TEST_CASE("typography applies to text, never to code", "[content][markdown]") {
+  diag::Sink sink;
+  MarkdownOptions opt;
+  auto b = render_markdown("Он сказал \"привет\" - и ушёл. `\"код\" - тут`\n", "a.md", 1, opt, sink);
+  CHECK(b.html.find("«привет»") != std::string::npos);
+  CHECK(b.html.find("—") != std::string::npos);
+  CHECK(b.html.find("<code>&quot;код&quot; - тут</code>") != std::string::npos);
+}
