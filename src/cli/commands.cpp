@@ -11,6 +11,9 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"build", "проверить сайт и собрать его в папку public/", cmd_build},
       {"check", "только проверить сайт, ничего не записывая", cmd_check},
+      {"serve", "предпросмотр в браузере: пересборка и обновление страниц при сохранении", cmd_serve},
+      {"new", "создать практику, новость, программу или страницу по шаблону", cmd_new},
+      {"init", "создать новый сайт в пустой папке", cmd_init},
       {"version", "показать версию", cmd_version},
   };
   return table;

@@ -20,5 +20,8 @@ const std::vector<Command>& commands();
 ExitStatus cmd_build(const std::vector<std::string>& args);
 ExitStatus cmd_check(const std::vector<std::string>& args);
 ExitStatus cmd_version(const std::vector<std::string>& args);
+ExitStatus cmd_serve(const std::vector<std::string>& args);
+ExitStatus cmd_new(const std::vector<std::string>& args);
+ExitStatus cmd_init(const std::vector<std::string>& args);
 
 }  // namespace nastavnik::cli
