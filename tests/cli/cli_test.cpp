@@ -88,7 +88,7 @@ tittle: "x"
   CHECK(j["diagnostics"][0]["column"] == 7);
 }
 
-TEST_CASE("--strict fails on warnings", "[cli]") {
+TEST_CASE("the strict flag fails on warnings", "[cli]") {
   test::TempDir dir;
   test::copy_base_site(dir.path());
   test::write_files(dir.path(), R"(-- content/news/pervaya.md --
