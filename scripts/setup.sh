@@ -12,6 +12,7 @@ PACKAGES=(
   libyaml-cpp-dev libcurl4-openssl-dev catch2 libmstch-dev libboost-dev
   libcli11-dev nlohmann-json3-dev libtbb-dev libicu-dev libstemmer-dev
   libgumbo-dev libcpp-httplib-dev libxxhash-dev
+  pure-ftpd openssh-server openssh-client nginx-light openssl
 )
 PACKAGES+=(${EXTRA_PACKAGES:-})
 

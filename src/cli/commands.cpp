@@ -11,6 +11,8 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"build", "проверить сайт и собрать его в папку public/", cmd_build},
       {"check", "только проверить сайт, ничего не записывая", cmd_check},
+      {"links", "проверить ссылки собранного сайта (с --external — и внешние)", cmd_links},
+      {"deploy", "загрузить собранный сайт на хостинг (FTP, FTPS, SFTP, WebDAV, папка)", cmd_deploy},
       {"serve", "предпросмотр в браузере: пересборка и обновление страниц при сохранении", cmd_serve},
       {"new", "создать практику, новость, программу или страницу по шаблону", cmd_new},
       {"init", "создать новый сайт в пустой папке", cmd_init},

@@ -23,5 +23,7 @@ ExitStatus cmd_version(const std::vector<std::string>& args);
 ExitStatus cmd_serve(const std::vector<std::string>& args);
 ExitStatus cmd_new(const std::vector<std::string>& args);
 ExitStatus cmd_init(const std::vector<std::string>& args);
+ExitStatus cmd_links(const std::vector<std::string>& args);
+ExitStatus cmd_deploy(const std::vector<std::string>& args);
 
 }  // namespace nastavnik::cli
