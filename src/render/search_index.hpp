@@ -1,0 +1,36 @@
+#pragma once
+// The build-time search index (poisk/index.json): Russian words reduced to their Snowball stems
+// (libstemmer), so that «наставников» finds «наставник». layouts/assets/search.js stems the query
+// with the same algorithm and looks the stems up. Withheld sections and drafts never get here:
+// the page builders give only published plain text.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nastavnik::render {
+
+struct SearchDoc {
+  std::string title;    ///< typographed title
+  std::string url;      ///< site-root-relative ("novosti/a/")
+  std::string section;  ///< section title («Новости»)
+  std::string text;     ///< published plain text
+};
+
+/// Words of a text for the index: runs of letters and digits, lower case, ё → е; words of one
+/// character and the stop words are left out.
+std::vector<std::string> search_words(std::string_view text);
+
+/// True for the short function words that are not indexed («и», «в», «на», «для», …).
+bool is_stop_word(std::string_view lower_word);
+
+/// Characters of a page's text kept in the index for snippets.
+inline constexpr std::size_t k_snippet_text_chars = 1200;
+
+/// The index as compact JSON:
+///   {"version":1, "docs":[{"t":title,"u":url,"s":section,"x":text}],
+///    "terms":{stem:[doc, weight, doc, weight, …]}}
+/// weight = occurrences in the text + 10 × occurrences in the title. Terms are sorted, so the
+/// bytes are the same on every run. One stemmer is used (libstemmer is not thread-safe).
+std::string build_search_index(const std::vector<SearchDoc>& docs);
+
+}  // namespace nastavnik::render
