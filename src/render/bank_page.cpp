@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "render/charts.hpp"
 #include "render/env.hpp"
 #include "util/text.hpp"
 
@@ -32,6 +33,14 @@ Context count_rows(const Env& env, const std::map<std::string, Counts>& counts, 
   for (const auto& [name, c] : counts)
     if (std::find(order.begin(), order.end(), name) == order.end()) row(name, c);
   return rows;
+}
+
+/// Two bars per row (mentors, mentees) from the rows of count_rows.
+std::string people_chart(const std::string& id, const std::string& title, const Context& rows) {
+  charts::BarChart ch{id, title, {"Наставников", "Наставляемых"}, {}};
+  for (const auto& r : rows)
+    ch.bars.push_back({r["name"].get<std::string>(), {double(r["mentors"].get<int>()), double(r["mentees"].get<int>())}});
+  return charts::bar_chart(ch);
 }
 
 }  // namespace
@@ -86,6 +95,14 @@ void build_bank(const Env& env, std::vector<PageSpec>& out) {
   for (const auto& [name, f] : by_form)
     if (std::find(form_order.begin(), form_order.end(), name) == form_order.end()) form_row(name, f);
   c["has_forms"] = !forms.empty();
+  {
+    charts::BarChart ch{"chart-forms", "Пары, группы и наставляемые по формам наставничества",
+                        {"Пар и групп", "Наставляемых"}, {}};
+    for (const auto& f : forms)
+      ch.bars.push_back({f["name"].get<std::string>(),
+                         {double(f["pairs"].get<int>() + f["groups"].get<int>()), double(f["mentees"].get<int>())}});
+    c["forms_chart_html"] = forms.empty() ? "" : charts::bar_chart(ch);
+  }
   c["by_form"] = std::move(forms);
 
   std::map<std::string, Counts> by_role, by_category;
@@ -98,8 +115,11 @@ void build_bank(const Env& env, std::vector<PageSpec>& out) {
     for (const auto& cat : m.categories) by_category[util::trim(cat)].mentees++;
   }
   c["by_role"] = count_rows(env, by_role, role_order());
+  c["roles_chart_html"] = by_role.empty() ? "" : people_chart("chart-roles", "Наставники и наставляемые по ролям", c["by_role"]);
   c["has_roles"] = !by_role.empty();
   c["by_category"] = count_rows(env, by_category, {});
+  c["categories_chart_html"] =
+      by_category.empty() ? "" : people_chart("chart-categories", "Наставники и наставляемые по категориям", c["by_category"]);
   c["has_categories"] = !by_category.empty();
 
   // Published people: name, position, forms of the pairs they take part in. Nothing more.

@@ -15,7 +15,7 @@ std::string roadmap_calendar(const Env& env);
 std::string events_calendar(const Env& env);
 std::string sitemap(const Env& env, const std::vector<PageSpec>& pages);
 std::string robots(const Env& env);
-/// JSON array of {title, url, section, text}.
+/// poisk/index.json of the pages with `in_search` (see search_index.hpp).
 std::string search_index(const std::vector<PageSpec>& pages);
 
 // iCalendar helpers (RFC 5545), exposed for tests.

@@ -58,7 +58,40 @@ std::string replace_align(std::string_view html) {
   return out;
 }
 
-std::string body_html(std::string_view html, int top) { return replace_align(demote_headings(html, top)); }
+std::string label_task_checkboxes(std::string_view html) {
+  static constexpr std::string_view k_done = "<input type=\"checkbox\" checked=\"\" disabled=\"\" />";
+  static constexpr std::string_view k_open = "<input type=\"checkbox\" disabled=\"\" />";
+  std::string out(html);
+  for (auto [from, to] : {std::pair{k_done, std::string_view("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"выполнено\" />")},
+                          std::pair{k_open, std::string_view("<input type=\"checkbox\" disabled=\"\" aria-label=\"не выполнено\" />")}}) {
+    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
+      out.replace(at, from.size(), to);
+  }
+  return out;
+}
+
+std::string wrap_tables(std::string_view html) {
+  std::string out;
+  out.reserve(html.size() + 64);
+  std::size_t pos = 0;
+  int n = 0;
+  for (std::size_t at = html.find("<table>"); at != std::string_view::npos; at = html.find("<table>", pos)) {
+    std::size_t end = html.find("</table>", at);
+    if (end == std::string_view::npos) break;
+    end += 8;
+    out.append(html, pos, at - pos);
+    out += "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Таблица " + std::to_string(++n) + "\">";
+    out.append(html, at, end - at);
+    out += "</div>";
+    pos = end;
+  }
+  out.append(html, pos, std::string_view::npos);
+  return out;
+}
+
+std::string body_html(std::string_view html, int top) {
+  return wrap_tables(label_task_checkboxes(replace_align(demote_headings(html, top))));
+}
 
 namespace {
 

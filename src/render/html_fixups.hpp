@@ -14,7 +14,14 @@ std::string demote_headings(std::string_view html, int top = 2);
 /// ` align="left|center|right"` → ` class="align-…"` (cmark-gfm writes it on th/td only).
 std::string replace_align(std::string_view html);
 
-/// Both of the above: what every page does with a body.
+/// cmark-gfm's task-list checkboxes get an accessible name («выполнено» / «не выполнено»).
+std::string label_task_checkboxes(std::string_view html);
+
+/// Each <table> goes into a keyboard-scrollable region (`div.table-wrap`, tabindex 0), so a
+/// wide table scrolls by itself instead of making the whole page scroll sideways.
+std::string wrap_tables(std::string_view html);
+
+/// All of the above: what every page does with a body.
 std::string body_html(std::string_view html, int top = 2);
 
 /// Russian typography on the text of a whole rendered page (template words, dates, numbers that

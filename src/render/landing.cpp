@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "render/env.hpp"
+#include "render/html_fixups.hpp"
 #include "render/format.hpp"
 #include "util/plural.hpp"
 
@@ -54,7 +55,7 @@ void build_landing(const Env& env, std::vector<PageSpec>& out) {
   c["card_level"] = 3;
   c["planned"] =
       "Описание целевой модели наставничества в школе: цели, формы наставничества, участники и ожидаемые результаты.";
-  c["intro_html"] = site.landing ? site.landing->body.html : "";
+  c["intro_html"] = site.landing ? body_html(site.landing->body.html) : "";
   c["has_intro"] = site.landing && !site.landing->body.html.empty();
   c["summary"] = site.landing ? env.text(collapse_spaces(site.landing->summary)) : "";
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "render/charts.hpp"
 #include "render/env.hpp"
 #include "render/format.hpp"
 
@@ -47,8 +48,24 @@ void build_monitoring(const Env& env, std::vector<PageSpec>& out) {
       search += i.name + ". ";
     }
     ++gi;
-    groups.push_back({{"title", g.empty() ? std::string("Показатели") : env.text(g)},
-                      {"anchor", "group-" + std::to_string(gi)},
+    const std::string title = g.empty() ? std::string("Показатели") : env.text(g);
+    std::vector<charts::Indicator> marks;
+    for (const auto& i : mon.indicators) {
+      if (i.group != g || i.kind == model::ValueKind::text) continue;
+      charts::Indicator m;
+      m.label = env.text(i.name);
+      m.kind = i.kind == model::ValueKind::yesno     ? charts::Indicator::Kind::yesno
+               : i.kind == model::ValueKind::percent ? charts::Indicator::Kind::percent
+                                                     : charts::Indicator::Kind::number;
+      m.value = i.number;
+      m.yes = i.yes;
+      m.unit = i.unit;
+      marks.push_back(std::move(m));
+    }
+    const std::string anchor = "group-" + std::to_string(gi);
+    groups.push_back({{"title", title},
+                      {"anchor", anchor},
+                      {"chart_html", marks.empty() ? "" : charts::indicator_chart(anchor + "-chart", title, marks)},
                       {"indicators", std::move(rows)}});
   }
   c["has_groups"] = !groups.empty();

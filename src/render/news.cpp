@@ -1,4 +1,5 @@
 #include "render/env.hpp"
+#include "render/html_fixups.hpp"
 #include "render/format.hpp"
 
 namespace nastavnik::render {
@@ -79,7 +80,7 @@ void build_news(const Env& env, std::vector<PageSpec>& out) {
     const std::string root = root_of(q.url);
     Context& c = q.ctx;
     c = news_card(env, n, root);
-    c["body_html"] = n.body.html;
+    c["body_html"] = body_html(n.body.html);
     c["list_url"] = root + base;
     // Newer and older neighbours (the list is newest first).
     c["newer"] = i > 0 ? Context{{"title", env.text(news[i - 1].title)}, {"url", root + news[i - 1].url}} : Context(false);

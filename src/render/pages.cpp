@@ -1,4 +1,5 @@
 #include "render/env.hpp"
+#include "render/html_fixups.hpp"
 #include "render/format.hpp"
 
 namespace nastavnik::render {
@@ -16,7 +17,7 @@ void build_pages(const Env& env, std::vector<PageSpec>& out) {
     p.search_text = pg.body.plain;
     Context& c = p.ctx;
     c["summary"] = env.text(collapse_spaces(pg.summary));
-    c["body_html"] = pg.body.html;
+    c["body_html"] = body_html(pg.body.html);
     c["empty"] = pg.body.html.empty();
     c["tags"] = tags_context(env, pg.tags);
     out.push_back(std::move(p));

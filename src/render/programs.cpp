@@ -1,4 +1,5 @@
 #include "render/env.hpp"
+#include "render/html_fixups.hpp"
 #include "render/format.hpp"
 
 namespace nastavnik::render {
@@ -81,7 +82,7 @@ void build_programs(const Env& env, std::vector<PageSpec>& out) {
     k = program_card(env, pr, r);
     k["authors"] = authors_context(env, pr.authors);
     k["has_authors"] = !pr.authors.empty();
-    k["body_html"] = pr.body.html;
+    k["body_html"] = body_html(pr.body.html);
     k["withheld"] = pr.body.has_withheld;
     k["end_date"] = util::format_ru(pr.end);
     k["list_url"] = r + sec.slug + "/";

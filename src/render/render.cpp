@@ -7,6 +7,7 @@
 
 #include "render/env.hpp"
 #include "render/feeds.hpp"
+#include "render/html_fixups.hpp"
 #include "render/layouts.hpp"
 #include "render/mustache.hpp"
 
@@ -26,12 +27,14 @@ Context site_context(const Env& env) {
                  {"site", cfg.school.site},
                  {"address", env.text(cfg.school.address)},
                  {"phone", cfg.school.phone},
+                 {"phone_href", cfg.school.phone.empty() ? "" : tel_href(cfg.school.phone)},
                  {"email", cfg.school.email}};
   if (cfg.curator)
     c["curator"] = {{"name", env.text(cfg.curator->name)},
                     {"position", env.text(cfg.curator->position)},
                     {"email", cfg.curator->email},
-                    {"phone", cfg.curator->phone}};
+                    {"phone", cfg.curator->phone},
+                    {"phone_href", cfg.curator->phone.empty() ? "" : tel_href(cfg.curator->phone)}};
   else
     c["curator"] = false;
   return c;
@@ -131,6 +134,8 @@ std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions
       Context ctx = page_context(env, pages[i], site_ctx, nav);
       ctx["content"] = templates.render(pages[i].tmpl, ctx, sink);
       html[i] = templates.render("base", ctx, sink);
+      // Template words and dates get the same typography as the content.
+      if (env.config.typography) html[i] = typograph_html(html[i]);
     }
   };
   const tbb::blocked_range<std::size_t> range(0, pages.size(), 1);

@@ -1,4 +1,6 @@
+#include "render/charts.hpp"
 #include "render/env.hpp"
+#include "render/html_fixups.hpp"
 #include "render/format.hpp"
 #include "util/text.hpp"
 
@@ -34,8 +36,21 @@ void build_roadmap(const Env& env, std::vector<PageSpec>& out) {
   std::string search;
   int si = 0;
   int overdue_total = 0;
+  std::vector<charts::Stage> bands;
   for (const auto& st : rm.stages) {
     ++si;
+    {
+      charts::Stage band;
+      band.label = std::to_string(si) + ". " + env.text(st.title);
+      Progress pr = roadmap_progress(st.events);
+      band.done = pr.done;
+      band.all = pr.all;
+      for (const auto& e : st.events) {
+        if (e.interval.start && (!band.start || *e.interval.start < *band.start)) band.start = e.interval.start;
+        if (e.interval.end && (!band.end || *band.end < *e.interval.end)) band.end = e.interval.end;
+      }
+      bands.push_back(std::move(band));
+    }
     Context s;
     s["n"] = si;
     s["title"] = env.text(st.title);
@@ -49,7 +64,7 @@ void build_roadmap(const Env& env, std::vector<PageSpec>& out) {
       Context ev;
       ev["n"] = std::to_string(si) + "." + std::to_string(ei);
       ev["title"] = env.text(e.title);
-      ev["details_html"] = e.details_html;
+      ev["details_html"] = body_html(e.details_html, 3);
       Context lines = Context::array();
       if (!e.interval.lines.empty()) {
         for (const auto& l : e.interval.lines) lines.push_back({{"text", env.text(l)}});
@@ -73,6 +88,7 @@ void build_roadmap(const Env& env, std::vector<PageSpec>& out) {
     stages.push_back(std::move(s));
   }
   c["has_stages"] = !stages.empty();
+  c["timeline_html"] = bands.empty() ? "" : charts::timeline("roadmap-timeline", "Этапы дорожной карты во времени", bands, env.now);
   c["stages"] = std::move(stages);
   c["overdue_count"] = overdue_total;
   c["has_overdue"] = overdue_total > 0;

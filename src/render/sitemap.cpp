@@ -4,6 +4,7 @@
 
 #include "render/feeds.hpp"
 #include "render/format.hpp"
+#include "render/search_index.hpp"
 #include "util/text.hpp"
 
 namespace nastavnik::render {
@@ -29,15 +30,10 @@ std::string robots(const Env& env) {
 }
 
 std::string search_index(const std::vector<PageSpec>& pages) {
-  nlohmann::json arr = nlohmann::json::array();
-  for (const auto& p : pages) {
-    if (!p.in_search) continue;
-    arr.push_back({{"title", p.title},
-                   {"url", p.url},
-                   {"section", p.search_section},
-                   {"text", truncate_text(p.search_text, 600)}});
-  }
-  return arr.dump(1, '\t', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::vector<SearchDoc> docs;
+  for (const auto& p : pages)
+    if (p.in_search) docs.push_back({p.title, p.url, p.search_section, p.search_text});
+  return build_search_index(docs);
 }
 
 }  // namespace nastavnik::render

@@ -37,13 +37,20 @@ const MIME = {
 
 /// Serves `dir` on 127.0.0.1 at a free port, as a plain static host would
 /// (directory → index.html, unknown path → 404.html with status 404).
-/// Resolves to { url, port, close() } where url ends with '/'.
-export async function staticServer(dir) {
+/// `options.prefix` ('/nastavnichestvo/') serves the tree under that path, as under base_url.
+/// Resolves to { url, origin, port, close() } where url ends with '/'.
+export async function staticServer(dir, options = {}) {
   const root = path.resolve(dir);
+  const prefix = options.prefix || '/';
   const server = http.createServer(async (req, res) => {
     try {
       const u = new URL(req.url, 'http://127.0.0.1');
-      let rel = decodeURIComponent(u.pathname);
+      if (!u.pathname.startsWith(prefix)) {
+        if (u.pathname + '/' === prefix) { res.writeHead(301, { Location: prefix }).end(); return; }
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404');
+        return;
+      }
+      let rel = decodeURIComponent(u.pathname.slice(prefix.length - 1));
       let file = path.join(root, rel);
       if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
       let st = await fsp.stat(file).catch(() => null);
@@ -69,7 +76,8 @@ export async function staticServer(dir) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
+    origin: `http://127.0.0.1:${port}`,
     port,
     close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve()); }),
   };

@@ -375,10 +375,11 @@ TEST_CASE("search index lists pages as JSON", "[render]") {
   diag::Sink sink;
   auto files = by_path(build(test::full_site(), sink));
   auto json = nlohmann::json::parse(files["poisk/index.json"].bytes);
-  REQUIRE(json.is_array());
+  REQUIRE(json["docs"].is_array());
+  REQUIRE(json["terms"].is_object());
   bool found = false;
-  for (const auto& e : json)
-    if (e["url"] == "novosti/news-1/" && e["section"] == "Новости" && e["text"] == "Текст кейс.") found = true;
+  for (const auto& e : json["docs"])
+    if (e["u"] == "novosti/news-1/" && e["s"] == "Новости" && e["x"] == "Текст кейс.") found = true;
   CHECK(found);
   CHECK(files["sitemap.xml"].bytes.find("<loc>https://school1.example.ru/nastavnichestvo/novosti/news-1/</loc>"
                                         "<lastmod>2026-10-01</lastmod>") != std::string::npos);

@@ -1,0 +1,97 @@
+// Search on poisk/: the in-browser Snowball stemmer (assets/search.js) agrees with libstemmer's
+// stems in the index, word forms find each other, results show title, section and a snippet,
+// the index is loaded on the search page only, drafts and withheld sections are not indexed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { setUp } from './lib/pages.mjs';
+import { buildDemo, REPO } from './lib/site.mjs';
+
+const require = createRequire(import.meta.url);
+const search = require(path.join(REPO, 'layouts/assets/search.js'));
+
+let env, index;
+before(async () => {
+  env = await setUp();
+  index = JSON.parse(fs.readFileSync(path.join(env.out, 'poisk/index.json'), 'utf8'));
+});
+after(async () => { await env?.tearDown(); });
+
+const dirSize = (d) => fs.readdirSync(d, { withFileTypes: true })
+  .reduce((n, e) => n + (e.isDirectory() ? dirSize(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).size), 0);
+
+test('the JavaScript stemmer gives libstemmer\'s stem for every word of the site', () => {
+  const terms = new Set(Object.keys(index.terms));
+  const words = new Set();
+  for (const d of index.docs) for (const w of search.words(`${d.t} ${d.s} ${d.x}`)) words.add(w);
+  const missing = [...words].filter((w) => !terms.has(search.stem(w)));
+  console.log(`stemmer: ${words.size} distinct words checked, ${missing.length} disagree`);
+  assert.deepEqual(missing, []);
+  assert.equal(search.stem('наставников'), search.stem('наставник'));
+  assert.equal(search.stem('программы'), search.stem('программа'));
+});
+
+test('index size against the site size', () => {
+  const idx = fs.statSync(path.join(env.out, 'poisk/index.json')).size;
+  const site = dirSize(env.out);
+  const html = fs.readdirSync(env.out, { recursive: true }).filter((f) => f.endsWith('.html'))
+    .reduce((n, f) => n + fs.statSync(path.join(env.out, f)).size, 0);
+  console.log(`search index: ${idx} bytes, ${index.docs.length} pages, ${Object.keys(index.terms).length} stems; ` +
+    `HTML ${html} bytes; whole output ${site} bytes (${(100 * idx / site).toFixed(1)} %)`);
+  assert.ok(idx < html / 2, 'the index is smaller than half the HTML');
+});
+
+test('drafts and withheld «Результаты» sections are not indexed', () => {
+  assert.ok(!index.docs.some((d) => d.u.includes('chernovik')), 'draft news');
+  // On 20 May 2026 the practice «Равный – равному» (end 22 May 2026) still withholds its results.
+  const early = buildDemo('2026-05-20');
+  const idx = JSON.parse(fs.readFileSync(path.join(early, 'poisk/index.json'), 'utf8'));
+  const doc = idx.docs.findIndex((d) => d.u === 'praktiki/keys-ravnyi-ravnomu/');
+  assert.ok(doc >= 0);
+  // «общешкольном» occurs only in that section.
+  const list = idx.terms[search.stem('общешкольном')] || [];
+  for (let i = 0; i < list.length; i += 2) assert.notEqual(list[i], doc, 'a word of the withheld section');
+  assert.ok(!JSON.stringify(idx.docs[doc]).includes('общешкольном'));
+});
+
+test('in the browser: «наставников» finds «наставник», «программы» finds «программа»', async () => {
+  const ctx = await env.context();
+  const page = await ctx.newPage();
+  const indexRequests = [];
+  page.on('request', (r) => { if (r.url().endsWith('index.json')) indexRequests.push(page.url()); });
+  for (const f of ['index.html', 'novosti/index.html']) await page.goto(env.pages.find((p) => p.file === f).url);
+  assert.deepEqual(indexRequests, [], 'the index is loaded on the search page only');
+  const searchUrl = env.pages.find((p) => p.file === 'poisk/index.html').url;
+  await page.goto(searchUrl);
+  await page.fill('#search-q', 'наставников');
+  await page.press('#search-q', 'Enter');
+  await page.waitForSelector('#search-results li');
+  const results = await page.$$eval('#search-results li', (lis) => lis.map((li) => ({
+    title: li.querySelector('a').textContent, href: li.querySelector('a').href,
+    section: li.querySelector('.meta').textContent, snippet: li.querySelector('.snippet').textContent,
+    marks: [...li.querySelectorAll('mark')].map((m) => m.textContent.toLowerCase()),
+  })));
+  assert.ok(results.length > 3);
+  assert.ok(results.some((r) => r.marks.some((m) => m === 'наставник' || m === 'наставника' || m === 'наставники')),
+    'a page with another form of the word');
+  for (const r of results) {
+    assert.ok(r.section.length > 3 && r.snippet.length > 10, r.title);
+    assert.ok(r.href.startsWith(env.server.url), r.href);
+  }
+  assert.ok(page.url().includes('?q='), 'the query is in the address');
+  assert.equal(indexRequests.length, 1);
+  // A result link opens the page.
+  await page.click('#search-results li a');
+  assert.equal(await page.locator('h1').count(), 1);
+
+  await page.goto(searchUrl + '?q=' + encodeURIComponent('программы'));
+  await page.waitForSelector('#search-results li');
+  const marks = await page.$$eval('#search-results mark', (m) => m.map((x) => x.textContent.toLowerCase()));
+  assert.ok(marks.includes('программа'), marks.join(', '));
+  await page.goto(searchUrl + '?q=' + encodeURIComponent('абракадабра'));
+  await page.waitForSelector('#search-results h2');
+  assert.match(await page.locator('#search-results h2').innerText(), /ничего не найдено/);
+  await ctx.close();
+});

@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "render/search_index.hpp"
+#include "util/stemmer.hpp"
+
+using namespace nastavnik;
+
+namespace {
+
+/// Documents (by url) under the stem of `word`.
+std::vector<std::string> docs_for(const nlohmann::json& idx, const std::string& word) {
+  util::Stemmer st("russian");
+  std::vector<std::string> out;
+  auto s = st.stem(word);
+  if (!idx["terms"].contains(s)) return out;
+  const auto& list = idx["terms"][s];
+  for (std::size_t i = 0; i < list.size(); i += 2) out.push_back(idx["docs"][list[i].get<int>()]["u"]);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("search words: lower case, ё = е, no one-letter or stop words", "[render]") {
+  auto w = render::search_words("Ёлка и НАСТАВНИКИ в 2024 г. — «Школа-2»");
+  CHECK(w == std::vector<std::string>{"елка", "наставники", "2024", "школа"});
+  CHECK(render::is_stop_word("для"));
+  CHECK_FALSE(render::is_stop_word("наставник"));
+}
+
+TEST_CASE("search index finds other forms of a word by its stem", "[render]") {
+  std::vector<render::SearchDoc> docs = {
+      {"Школа наставников", "pages/a/", "Страницы", "Наставник помогает молодому педагогу."},
+      {"Программа адаптации", "programmy/b/", "Программы", "Программа рассчитана на год."},
+      {"Новость", "novosti/c/", "Новости", "Встреча с родителями."},
+  };
+  auto idx = nlohmann::json::parse(render::build_search_index(docs));
+  CHECK(idx["version"] == 1);
+  REQUIRE(idx["docs"].size() == 3);
+  CHECK(idx["docs"][0]["t"] == "Школа наставников");
+  CHECK(idx["docs"][1]["s"] == "Программы");
+  CHECK(docs_for(idx, "наставников") == std::vector<std::string>{"pages/a/"});
+  CHECK(docs_for(idx, "программы") == std::vector<std::string>{"programmy/b/"});
+  CHECK(docs_for(idx, "родителей") == std::vector<std::string>{"novosti/c/"});
+  CHECK(docs_for(idx, "отсутствует").empty());
+  // The title weighs more than the text: «наставник» twice (title 10 + text 1).
+  util::Stemmer st("russian");
+  CHECK(idx["terms"][st.stem("наставник")] == nlohmann::json::array({0, 11}));
+  CHECK_FALSE(idx["terms"].contains("и"));
+}
+
+TEST_CASE("search index is byte-identical on every run and keeps short snippets", "[render]") {
+  std::string long_text;
+  for (int i = 0; i < 400; ++i) long_text += "слово" + std::to_string(i) + " ";
+  std::vector<render::SearchDoc> docs = {{"A", "a/", "S", long_text}};
+  auto a = render::build_search_index(docs);
+  CHECK(a == render::build_search_index(docs));
+  auto idx = nlohmann::json::parse(a);
+  CHECK(idx["docs"][0]["x"].get<std::string>().size() <= render::k_snippet_text_chars * 2 + 8);
+}

@@ -1,0 +1,22 @@
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+
+#include "util/stemmer.hpp"
+
+using nastavnik::util::Stemmer;
+
+TEST_CASE("Stemmer reduces Russian word forms to one stem", "[util][stemmer]") {
+  Stemmer s("russian");
+  CHECK(s.stem("наставников") == s.stem("наставник"));
+  CHECK(s.stem("наставникам") == s.stem("наставник"));
+  CHECK(s.stem("программы") == s.stem("программа"));
+  CHECK(s.stem("программ") == s.stem("программа"));
+  CHECK(s.stem("наставник") == "наставник");
+  CHECK(s.stem("программа") == "программ");
+  CHECK(s.stem("") == "");
+}
+
+TEST_CASE("Stemmer rejects an unknown language", "[util][stemmer]") {
+  CHECK_THROWS_AS(Stemmer("klingon"), std::runtime_error);
+}
