@@ -12,9 +12,15 @@ PACKAGES=(
   libyaml-cpp-dev libcurl4-openssl-dev catch2 libmstch-dev libboost-dev
   libcli11-dev nlohmann-json3-dev libtbb-dev libicu-dev libstemmer-dev
   libgumbo-dev libcpp-httplib-dev libxxhash-dev
+  chromium
   pure-ftpd openssh-server openssh-client nginx-light openssl
 )
 PACKAGES+=(${EXTRA_PACKAGES:-})
+# Browser tests: Java for the Nu HTML Checker, node and npm. A node or Java installed outside
+# Debian's packages (NodeSource, SDKs) is used as it is.
+command -v java >/dev/null 2>&1 || PACKAGES+=(default-jre-headless)
+command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -31,6 +37,12 @@ fi
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo} ${CMAKE_ARGS:-} >/dev/null
 ninja -C "$BUILD_DIR" -j "${JOBS:-$(nproc)}" nastavnik nastavnik_tests
+
+# node modules of the browser tests (tests/browser): when missing or when package-lock.json changed.
+stamp=tests/browser/node_modules/.nastavnik-lock
+if [ ! -d tests/browser/node_modules ] || ! cmp -s tests/browser/package-lock.json "$stamp"; then
+  (cd tests/browser && npm ci --no-audit --no-fund) && cp tests/browser/package-lock.json "$stamp"
+fi
 
 if [ "${SKIP_DEMO:-0}" != "1" ]; then
   "$BUILD_DIR/nastavnik" build -s . -o public
