@@ -184,6 +184,7 @@ ConfigResult load_site_config(const std::filesystem::path& root, diag::Sink& sin
     cur.position = cr.text("position");
     cur.email = cr.text("email");
     cur.phone = cr.text("phone");
+    cfg.curator_pos = cr.positions().of("name");
     cfg.curator = cur;
   }
   if (const YNode* s = r.map("sections")) {

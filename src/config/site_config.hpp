@@ -42,6 +42,7 @@ struct SiteConfig {
   std::string base_path;    ///< path of base_url, e.g. "/nastavnichestvo/"
   School school;
   std::optional<Curator> curator;
+  diag::SourcePos curator_pos;  ///< where curator.name is written (the privacy leak scan points here)
   Sections sections;
   int news_per_page = 10;
   bool typography = true;

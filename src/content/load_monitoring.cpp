@@ -43,6 +43,7 @@ void load_monitoring(const YNode& doc, model::Monitoring& out, const LoadContext
   FieldReader r(doc, "мониторинг", {"title", "date", "indicators"}, sink);
   out.title = r.text("title");
   out.date = r.date("date");
+  out.pos = r.positions();
   const YNode* list = r.seq("indicators");
   if (!list) return;
   for (const auto& in : list->items) {

@@ -29,6 +29,7 @@ struct Monitoring {
   std::string title;
   std::optional<util::Date> date;
   std::vector<Indicator> indicators;
+  Positions pos;  ///< of the top-level mapping (title, date)
 };
 
 }  // namespace nastavnik::model

@@ -10,11 +10,15 @@ using namespace nastavnik;
 
 namespace {
 
+// These tests are about loading and output, not about the domain rules: a site of one news item
+// would otherwise be told that it lacks the Положение and the sections of §8.2.
 const char* k_site_yaml = R"(-- site.yaml --
 title: "Наставничество"
 base_url: "https://s.example.ru/nast/"
 school:
   name: "Школа"
+rules:
+  severity: { regulation.missing: off, site.missing-section: off, document.required-missing: off }
 )";
 
 std::string page(const fs::path& out, const std::string& rel) { return test::read_file(out / rel); }
