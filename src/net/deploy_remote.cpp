@@ -96,7 +96,7 @@ class FileRemote : public Remote {
 class CurlRemote : public Remote {
  public:
   CurlRemote(const Target& target, const Credentials& credentials)
-      : m_target(target), m_session(credentials) {
+      : m_target(target), m_session(session_credentials(credentials)) {
     const Url& u = target.url;
     m_ftp = target.scheme == "ftp" || target.scheme == "ftps";
     m_sftp = target.scheme == "sftp";
@@ -104,7 +104,9 @@ class CurlRemote : public Remote {
     // ftps:// means explicit TLS (AUTH TLS on the FTP port), which libcurl calls ftp:// with
     // CURLUSESSL_ALL; libcurl's own ftps:// is the obsolete implicit TLS on port 990.
     std::string scheme = m_tls ? "ftp" : target.scheme;
-    m_origin = scheme + "://" + u.host + (u.port.empty() ? "" : ":" + u.port);
+    // With the password in ~/.netrc, libcurl looks it up only for a user named in the URL.
+    std::string user = credentials.password.empty() && !u.user.empty() ? percent_encode_path(u.user) + "@" : "";
+    m_origin = scheme + "://" + user + u.host + (u.port.empty() ? "" : ":" + u.port);
     m_base = u.path;
     m_base_decoded = percent_decode(u.path);
   }
@@ -137,7 +139,11 @@ class CurlRemote : public Remote {
   RemoteResult remove(const std::string& rel) override {
     Request req = base_request("");
     if (m_ftp) {
-      req.quote.push_back("DELE " + quote_path(rel));
+      // A reused FTP connection sits in whatever folder the last transfer left it, so the
+      // DELE goes after a CWD into the file's own folder (POSTQUOTE), by bare name.
+      auto slash = rel.rfind('/');
+      req = base_request(slash == std::string::npos ? "" : rel.substr(0, slash + 1));
+      req.post_quote.push_back("DELE " + rel.substr(slash == std::string::npos ? 0 : slash + 1));
       req.no_body = true;
     } else if (m_sftp) {
       req.quote.push_back("rm \"" + quote_path(rel) + "\"");
@@ -165,11 +171,9 @@ class CurlRemote : public Remote {
     return req;
   }
 
-  /// The path as the server's command wants it: FTP commands are relative to the login folder
-  /// unless the URL started with %2F; SFTP paths are absolute unless they start with /~/.
+  /// The path as SFTP's rm wants it: absolute, or relative to the home folder for /~/.
   std::string quote_path(const std::string& rel) const {
     std::string p = m_base_decoded + rel;
-    if (m_ftp) return p.substr(1);
     if (p.rfind("/~/", 0) == 0) return p.substr(3);
     return p;
   }
@@ -233,6 +237,11 @@ class CurlRemote : public Remote {
     m += ". Проверьте логин в адресе назначения и пароль в переменной NASTAVNIK_DEPLOY_PASSWORD или в ~/.netrc";
     if (m_sftp) m += " (ключ — в NASTAVNIK_DEPLOY_KEY или ~/.ssh/id_ed25519)";
     return m;
+  }
+
+  static Credentials session_credentials(Credentials c) {
+    if (c.password.empty()) c.user.clear();  // it goes in the URL instead (see above)
+    return c;
   }
 
   Target m_target;

@@ -61,7 +61,7 @@ struct Transfer {
   std::vector<long> statuses;  ///< every HTTP status line seen
   std::size_t read_pos = 0;
   bool body_aborted = false;
-  SlistPtr quote;
+  SlistPtr quote, post_quote;
   char errbuf[CURL_ERROR_SIZE] = {};
 };
 
@@ -153,6 +153,12 @@ void configure(CURL* h, Transfer& t, const Credentials& c) {
     t.quote.reset(list);
     curl_easy_setopt(h, CURLOPT_QUOTE, list);
   }
+  if (!r.post_quote.empty()) {
+    curl_slist* list = nullptr;
+    for (const auto& q : r.post_quote) list = curl_slist_append(list, q.c_str());
+    t.post_quote.reset(list);
+    curl_easy_setopt(h, CURLOPT_POSTQUOTE, list);
+  }
   if (!c.user.empty()) curl_easy_setopt(h, CURLOPT_USERNAME, c.user.c_str());
   if (!c.password.empty()) {
     curl_easy_setopt(h, CURLOPT_PASSWORD, c.password.c_str());
@@ -160,8 +166,9 @@ void configure(CURL* h, Transfer& t, const Credentials& c) {
   } else if (c.netrc) {
     curl_easy_setopt(h, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
   }
-  if (!c.user.empty() || !c.password.empty() || c.netrc)
-    curl_easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC | CURLAUTH_DIGEST));
+  // Basic, sent up front: hostings' WebDAV uses it over https, and probing for Digest would
+  // double every request.
+  if (!c.user.empty() || !c.password.empty() || c.netrc) curl_easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
   if (!c.ssh_key.empty()) curl_easy_setopt(h, CURLOPT_SSH_PRIVATE_KEYFILE, c.ssh_key.c_str());
   curl_easy_setopt(h, CURLOPT_SSH_AUTH_TYPES, static_cast<long>(CURLSSH_AUTH_PUBLICKEY | CURLSSH_AUTH_PASSWORD));
   if (!c.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, c.ca_file.c_str());

@@ -47,7 +47,8 @@ struct Request {
   std::chrono::milliseconds connect_timeout{0};  ///< 0 = libcurl's default
   bool create_dirs = false;  ///< FTP/SFTP uploads: create missing directories
   bool require_tls = false;  ///< FTP: explicit TLS (AUTH TLS), refuse to go on without it
-  std::vector<std::string> quote;  ///< FTP/SFTP commands sent after login (DELE, rm)
+  std::vector<std::string> quote;  ///< FTP/SFTP commands sent after login (SFTP rm)
+  std::vector<std::string> post_quote;  ///< FTP commands sent in the URL's folder (DELE)
   bool no_body = false;      ///< do not transfer a body (FTP/SFTP quote-only requests)
   bool capture_body = false; ///< keep the response body in Response::body (else discarded)
   std::size_t max_body = 16 * 1024 * 1024;
