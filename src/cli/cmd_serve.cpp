@@ -68,19 +68,24 @@ class SignalFd {
     sigemptyset(&m_set);
     sigaddset(&m_set, SIGINT);
     sigaddset(&m_set, SIGTERM);
-    ::pthread_sigmask(SIG_BLOCK, &m_set, &m_old);
+    ::pthread_sigmask(SIG_BLOCK, &m_set, nullptr);
     m_fd = ::signalfd(-1, &m_set, SFD_CLOEXEC | SFD_NONBLOCK);
   }
+  /// Takes the pending signals, so that none is delivered later. The mask stays: the process is
+  /// about to exit, and a second Ctrl+C meanwhile must not kill it half-way through the clean-up.
   ~SignalFd() {
-    if (m_fd >= 0) ::close(m_fd);
-    ::pthread_sigmask(SIG_SETMASK, &m_old, nullptr);
+    if (m_fd < 0) return;
+    signalfd_siginfo info;
+    while (::read(m_fd, &info, sizeof info) == static_cast<ssize_t>(sizeof info)) {
+    }
+    ::close(m_fd);
   }
   SignalFd(const SignalFd&) = delete;
   SignalFd& operator=(const SignalFd&) = delete;
   int fd() const { return m_fd; }
 
  private:
-  sigset_t m_set{}, m_old{};
+  sigset_t m_set{};
   int m_fd = -1;
 };
 
@@ -145,10 +150,8 @@ void rebuild(const pipeline::Options& opt, serve::LiveReload& live, const std::s
   switch (result.outcome) {
     case pipeline::Outcome::ok: {
       live.publish_ok(result.write.written > 0);
-      std::cout << stamp << why << "сайт собран за " << seconds_ru(took) << ": "
-                << util::count_ru(static_cast<long>(result.write.written), "файл изменён", "файла изменены",
-                                  "файлов изменены")
-                << ", без изменений " << result.write.unchanged << "\n"
+      std::cout << stamp << why << "сайт собран за " << seconds_ru(took) << " (изменено файлов: "
+                << result.write.written << ", без изменений: " << result.write.unchanged << ")\n"
                 << std::flush;
       break;
     }
