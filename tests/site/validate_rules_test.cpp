@@ -94,7 +94,7 @@ TEST_CASE("rule overrides in site.yaml: programme months, forms, required sectio
   CHECK(test::keys(r.diagnostics) == std::vector<std::string>{"content/monitoring.yaml:0:0 site.missing-section"});
 }
 
-TEST_CASE("--now past a programme's end publishes «Результаты» by itself", "[validate][site]") {
+TEST_CASE("now past a programme's end publishes «Результаты» by itself", "[validate][site]") {
   test::TempDir dir;
   test::copy_base_site(dir.path());
   test::TempDir out;
@@ -114,7 +114,7 @@ TEST_CASE("--now past a programme's end publishes «Результаты» by it
   CHECK(page_b.find("Итоги программы") != std::string::npos);
 }
 
-TEST_CASE("--strict: a warning blocks the build and nothing is written", "[validate][site]") {
+TEST_CASE("strict: a warning blocks the build and nothing is written", "[validate][site]") {
   test::TempDir dir;
   test::copy_base_site(dir.path());
   test::TempDir out;
@@ -134,7 +134,7 @@ TEST_CASE("--strict: a warning blocks the build and nothing is written", "[valid
   CHECK(fs::exists(out.path() / "public/index.html"));
 }
 
-TEST_CASE("--strict through the binary: exit 1 on a warning, 0 on a clean site", "[validate][site]") {
+TEST_CASE("strict through the binary: exit 1 on a warning, 0 on a clean site", "[validate][site]") {
   test::TempDir dir;
   test::copy_base_site(dir.path());
   auto clean = test::run_binary({"check", "-s", dir.path().string(), "--now", "2026-11-20", "--strict"});
