@@ -173,6 +173,12 @@ ConfigResult load_site_config(const std::filesystem::path& root, diag::Sink& sin
     cfg.school.name = sr.text("name", true);
     cfg.school.full_name = sr.text("full_name");
     cfg.school.site = sr.text("site");
+    // Rendered as a link on every page: only http(s), never javascript: or data:.
+    if (std::string lower = util::to_lower(util::trim(cfg.school.site));
+        !lower.empty() && lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0) {
+      sr.wrong_type("site", *sr.raw("site"), "адресом http(s)://…", "Например: site: \"https://school1.example.ru/\"");
+      cfg.school.site.clear();
+    }
     cfg.school.address = sr.text("address");
     cfg.school.phone = sr.text("phone");
     cfg.school.email = sr.text("email");

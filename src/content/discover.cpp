@@ -35,6 +35,17 @@ Discovered discover(const fs::path& root, diag::Sink& sink) {
   fs::path content = root / "content";
   if (!fs::is_directory(content, ec)) return d;
   fs::path root_canonical = fs::canonical(root, ec);
+  // A folder of content/ (or content/ itself) that is a symlink out of the site would make every
+  // file under it "inside" by its own name: check the folder once, before listing it.
+  auto folder_outside = [&](const fs::path& dir, const std::string& rel) {
+    std::error_code e;
+    if (inside(root_canonical, dir)) return false;
+    if (!fs::exists(dir, e)) return false;
+    sink.report("path.outside", {rel, 0, 0}, "папка — символическая ссылка за пределы папки сайта",
+                "Положите сами файлы в папку сайта вместо ссылки на другую папку.");
+    return true;
+  };
+  if (folder_outside(content, "content")) return d;
   auto exists_file = [&](const char* name) {
     std::error_code e;
     auto p = content / name;
@@ -55,7 +66,7 @@ Discovered discover(const fs::path& root, diag::Sink& sink) {
   auto list_md = [&](const char* dir, std::vector<std::string>& out) {
     fs::path p = content / dir;
     std::error_code e;
-    if (!fs::is_directory(p, e)) return;
+    if (!fs::is_directory(p, e) || folder_outside(p, std::string("content/") + dir)) return;
     for (fs::directory_iterator it(p, e), end; !e && it != end; it.increment(e)) {
       std::string name = it->path().filename().string();
       if (name.empty() || name[0] == '.') continue;
@@ -81,7 +92,7 @@ Discovered discover(const fs::path& root, diag::Sink& sink) {
   list_md("pages", d.pages);
 
   fs::path files = content / "files";
-  if (fs::is_directory(files, ec)) {
+  if (fs::is_directory(files, ec) && !folder_outside(files, "content/files")) {
     std::error_code e;
     fs::recursive_directory_iterator it(files, fs::directory_options::none, e), end;
     for (; !e && it != end; it.increment(e)) {

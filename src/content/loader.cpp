@@ -89,12 +89,10 @@ std::string check_file_field(const std::string& value, const diag::SourcePos& po
   }
   std::error_code ec;
   fs::path full = ctx.root / *joined;
-  bool symlink_out = false;
-  if (fs::is_symlink(full, ec)) {
-    auto canon = fs::weakly_canonical(full, ec);
-    auto root = fs::weakly_canonical(ctx.root, ec).string();
-    symlink_out = canon.string().rfind(root + "/", 0) != 0;
-  }
+  // The file itself or any folder on its way may be a symlink out of the site.
+  auto canon = fs::weakly_canonical(full, ec).string();
+  auto root = fs::weakly_canonical(ctx.root, ec).string();
+  bool symlink_out = canon.rfind(root + "/", 0) != 0;
   if (symlink_out) {
     ctx.sink.report("path.outside", pos, std::string(where) + ": файл «" + value + "» — символическая ссылка за пределы сайта",
                     "Положите сам файл в папку content/files/.");

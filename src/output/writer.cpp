@@ -47,6 +47,23 @@ bool write_file(const fs::path& path, const std::string& bytes) {
   return !out.fail();
 }
 
+/// A path the renderer produced must stay inside the output: relative, no "." or ".." part, no
+/// backslash or control byte. The loaders already refuse such names; this is the last guard.
+bool safe_output_path(const std::string& p) {
+  if (p.empty() || p.front() == '/' || p.back() == '/') return false;
+  std::size_t start = 0;
+  while (start <= p.size()) {
+    std::size_t end = p.find('/', start);
+    if (end == std::string::npos) end = p.size();
+    std::string_view part(p.data() + start, end - start);
+    if (part.empty() || part == "." || part == ".." || part.size() > 255) return false;
+    start = end + 1;
+  }
+  for (unsigned char c : p)
+    if (c < 0x20 || c == 0x7f || c == '\\') return false;
+  return true;
+}
+
 std::string pid_suffix() { return std::to_string(::getpid()); }
 
 /// Removes temporary siblings of `out` left by builds that were killed: only directories that
@@ -92,6 +109,11 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
     result.error = "нельзя писать результат в корень файловой системы";
     return result;
   }
+  for (const auto& f : files)
+    if (!safe_output_path(f.path)) {
+      result.error = "недопустимый путь файла в результате: «" + f.path + "»";
+      return result;
+    }
   if (auto why = check_output_dir(out); !why.empty()) {
     result.error = why;
     return result;
