@@ -2,6 +2,8 @@
 
 #include <mstch/mstch.hpp>
 
+#include "util/text.hpp"
+
 #include <mutex>
 #include <vector>
 
@@ -12,21 +14,7 @@ constexpr std::string_view k_code = "template.error";
 
 /// mstch's default escape also turns '/' into "&#x2F;", which makes every URL unreadable;
 /// escape the five characters that matter in text and attributes.
-std::string escape_html(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + 16);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string escape_html(const std::string& s) { return util::html_escape(s); }
 
 void configure_engine_once() {
   static std::once_flag flag;

@@ -1,5 +1,7 @@
 #include "serve/live_reload.hpp"
 
+#include "util/text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -97,22 +99,6 @@ std::string sse_hello(const BuildState& s) {
   return out;
 }
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string render_error_box(const std::vector<diag::Diagnostic>& items, const std::filesystem::path& site_dir,
                              const std::string& summary) {
   std::string out =
@@ -122,7 +108,7 @@ std::string render_error_box(const std::vector<diag::Diagnostic>& items, const s
       "<div style=\"max-width:60rem;margin:0 auto;background:#fff;color:#1b1b1b;border-top:.4rem solid #b71c1c;"
       "border-radius:.4rem;padding:1.25rem 1.5rem;box-shadow:0 .5rem 2rem rgba(0,0,0,.4)\">"
       "<h2 id=\"nastavnik-overlay-title\" style=\"margin:0 0 .5rem;font-size:1.35rem;color:#b71c1c\">Сайт не собран: " +
-      html_escape(summary) +
+      util::html_escape(summary) +
       "</h2><p style=\"margin:0 0 1rem\">Исправьте ошибки и сохраните файл — страница обновится сама. "
       "Под этим окном — последняя удачная сборка.</p><ol style=\"margin:0;padding-left:1.5rem\">";
   int warnings = 0;
@@ -131,10 +117,10 @@ std::string render_error_box(const std::vector<diag::Diagnostic>& items, const s
       ++warnings;
       continue;
     }
-    out += "<li style=\"margin:0 0 1rem\"><div><code style=\"font-weight:bold\">" + html_escape(d.pos.file);
+    out += "<li style=\"margin:0 0 1rem\"><div><code style=\"font-weight:bold\">" + util::html_escape(d.pos.file);
     if (d.pos.line > 0) out += ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column);
     out += "</code> <span style=\"color:#b71c1c;font-weight:bold\">ошибка</span> <code style=\"color:#555\">[" +
-           html_escape(d.code) + "]</code></div><div>" + html_escape(d.message) + "</div>";
+           util::html_escape(d.code) + "]</code></div><div>" + util::html_escape(d.message) + "</div>";
     std::string line = d.pos.line > 0 ? source_line(site_dir / d.pos.file, d.pos.line) : std::string();
     if (!line.empty()) {
       std::string num = std::to_string(d.pos.line);
@@ -143,11 +129,11 @@ std::string render_error_box(const std::vector<diag::Diagnostic>& items, const s
       for (int i = 1; i < d.pos.column && i - 1 < static_cast<int>(u.size()); ++i) caret += u[i - 1] == U'\t' ? '\t' : ' ';
       out += "<pre style=\"margin:.4rem 0;padding:.5rem .75rem;background:#f6f6f6;border-radius:.25rem;overflow:auto;"
              "font:14px/1.4 ui-monospace,'DejaVu Sans Mono',monospace\">" +
-             html_escape(num + " | " + line) + "\n" + html_escape(caret) +
+             util::html_escape(num + " | " + line) + "\n" + util::html_escape(caret) +
              "<span style=\"color:#b71c1c;font-weight:bold\">^</span></pre>";
     }
     if (!d.hint.empty())
-      out += "<div style=\"color:#1b5e20\"><strong>Подсказка:</strong> " + html_escape(d.hint) + "</div>";
+      out += "<div style=\"color:#1b5e20\"><strong>Подсказка:</strong> " + util::html_escape(d.hint) + "</div>";
     out += "</li>";
   }
   out += "</ol>";
@@ -165,7 +151,7 @@ std::string render_error_page(const BuildState& state) {
          "<title>Сайт не собран — nastavnik serve</title></head><body>"
          "<noscript>" +
          state.errors_html + "</noscript><main><h1>Сайт пока не собран</h1><p>" +
-         html_escape(state.errors_summary) +
+         util::html_escape(state.errors_summary) +
          "</p></main>"
          "<script src=\"" +
          std::string(k_script_path) + "\" data-generation=\"" + std::to_string(state.generation) +

@@ -67,6 +67,5 @@ std::string render_error_box(const std::vector<diag::Diagnostic>& items, const s
 /// page turns into the site as soon as the error is fixed.
 std::string render_error_page(const BuildState& state);
 
-std::string html_escape(std::string_view text);
 
 }  // namespace nastavnik::serve
