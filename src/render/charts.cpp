@@ -200,6 +200,9 @@ std::string timeline(const std::string& id, const std::string& title, const std:
   desc += ".";
 
   constexpr double label_h = 1.5, band_h = 1.2, row_gap = 0.8, axis_h = 2.2;
+  // SVG resolves "em" in an attribute against the element's own font size: the tick and "today"
+  // labels are drawn at 0.85em (style.css), so their y is scaled back to the chart's em.
+  constexpr double k_small_font = 0.85;
   constexpr double row_h = label_h + band_h + row_gap;
   const double height = row_h * stages.size() + axis_h;
   std::string s = open_svg(id, "chart-timeline", height, title, desc);
@@ -210,7 +213,7 @@ std::string timeline(const std::string& id, const std::string& title, const std:
       double x = x_of(util::days_from_civil(util::Date{year, 1, 1}));
       s += "<line class=\"chart-grid\" x1=\"" + pc(x) + "\" x2=\"" + pc(x) + "\" y1=\"0\" y2=\"" + em(axis_y + 0.3) + "\"/>";
       if (util::days_from_civil(util::Date{year, 1, 1}) < *hi)
-        s += "<text class=\"chart-tick\" x=\"" + pc(x) + "\" dx=\"0.3em\" y=\"" + em(axis_y + 1.4) + "\">" +
+        s += "<text class=\"chart-tick\" x=\"" + pc(x) + "\" dx=\"0.3em\" y=\"" + em((axis_y + 1.4) / k_small_font) + "\">" +
              std::to_string(year) + "</text>";
     }
     long today = util::days_from_civil(now);
@@ -220,7 +223,7 @@ std::string timeline(const std::string& id, const std::string& title, const std:
       // The label goes left of the line in the right half, so it never runs off the edge.
       bool left = x > room / 2;
       s += "<text class=\"chart-now-label\" x=\"" + pc(x) + "\" dx=\"" + (left ? "-0.3em" : "0.3em") + "\" y=\"" +
-           em(axis_y + 2.0) + "\"" + (left ? " text-anchor=\"end\"" : "") + ">сегодня</text>";
+           em((axis_y + 2.0) / k_small_font) + "\"" + (left ? " text-anchor=\"end\"" : "") + ">сегодня</text>";
     }
   }
   double y = 0;
