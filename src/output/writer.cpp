@@ -64,6 +64,19 @@ bool safe_output_path(const std::string& p) {
   return true;
 }
 
+/// Removes a tree of ours with its marker last: a build killed half-way through the removal
+/// leaves a folder that still says it is ours, so the next build can finish the job.
+void remove_marked_tree(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename() == k_marker) continue;
+    std::error_code e;
+    fs::remove_all(it->path(), e);
+  }
+  fs::remove(dir / k_marker, ec);
+  fs::remove(dir, ec);
+}
+
 std::string pid_suffix() { return std::to_string(::getpid()); }
 
 /// Removes temporary siblings of `out` left by builds that were killed: only directories that
@@ -83,7 +96,8 @@ void clean_leftovers(const fs::path& out) {
     if (std::stol(pid) == ::getpid()) continue;
     if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0) continue;  // another build still running
     std::error_code e;
-    if (fs::exists(it->path() / k_marker, e)) fs::remove_all(it->path(), e);
+    if (fs::exists(it->path() / k_marker, e)) remove_marked_tree(it->path());
+    else if (fs::is_empty(it->path(), e)) fs::remove(it->path(), e);  // killed before the marker
   }
 }
 
@@ -208,9 +222,9 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
         result.error = "не удаётся заменить папку «" + out.string() + "»";
         return result;
       }
-      fs::remove_all(old_dir, ec);
+      remove_marked_tree(old_dir);
     } else {
-      fs::remove_all(tmp, ec);  // tmp now holds the old tree
+      remove_marked_tree(tmp);  // tmp now holds the old tree
     }
   } else {
     fs::remove(out, ec);  // an empty directory, if any

@@ -9,6 +9,30 @@ namespace nastavnik::pipeline {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+/// The output must never cover the site's sources: not the site folder itself, not a folder
+/// that contains it, and nothing inside content/ or layouts/ (the next build would read its own
+/// output back). Returns a Russian reason, empty when fine.
+std::string overlaps_sources(const fs::path& site_dir, const fs::path& out_dir) {
+  std::error_code ec;
+  fs::path site = fs::weakly_canonical(fs::absolute(site_dir), ec).lexically_normal();
+  fs::path out = fs::weakly_canonical(fs::absolute(out_dir), ec).lexically_normal();
+  auto within = [](const fs::path& inner, const fs::path& outer) {
+    auto rel = inner.lexically_relative(outer);
+    return !rel.empty() && *rel.begin() != "..";
+  };
+  if (within(site, out))
+    return "папка результата «" + out_dir.string() + "» совпадает с папкой сайта или содержит её: сборка стёрла бы исходные файлы";
+  for (const char* src : {"content", "layouts"})
+    if (within(out, site / src))
+      return "папка результата «" + out_dir.string() + "» лежит внутри " + src +
+             "/: следующая сборка прочла бы результат как исходные файлы. Укажите в -o папку вне " + src + "/";
+  return {};
+}
+
+}  // namespace
+
 Result run(const Options& options, diag::Sink& sink) {
   Result result;
   std::error_code ec;
@@ -54,6 +78,11 @@ Result run(const Options& options, diag::Sink& sink) {
   }
   result.files = files.size();
   result.out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  if (auto why = overlaps_sources(options.site_dir, result.out_dir); !why.empty()) {
+    result.outcome = Outcome::io_error;
+    result.error = why;
+    return result;
+  }
   result.write = output::write_output(result.out_dir, files, options.jobs);
   if (!result.write.ok) {
     result.outcome = Outcome::io_error;
