@@ -105,6 +105,17 @@ void check_template(const std::string& file, const std::string& text,
     report(o.line, "секция «{{#" + o.name + "}}» не закрыта", "добавьте «{{/" + o.name + "}}»");
 }
 
+/// Names of the partials a template text includes directly ({{> name}}).
+std::vector<std::string> partial_refs(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t i = text.find("{{>"); i != std::string::npos; i = text.find("{{>", i + 3)) {
+    std::size_t close = text.find("}}", i + 3);
+    if (close == std::string::npos) break;
+    out.push_back(trim_tag(std::string_view(text).substr(i + 3, close - i - 3)));
+  }
+  return out;
+}
+
 }  // namespace
 
 Templates::Templates(const std::map<std::string, std::string>& files, diag::Sink& sink) {
@@ -120,6 +131,18 @@ Templates::Templates(const std::map<std::string, std::string>& files, diag::Sink
       m_templates[stem] = bytes;
   }
   for (const auto& [name, text] : m_templates) check_template("layouts/" + name + ".mustache", text, m_partials, sink);
+  for (const auto& [name, text] : m_templates) {
+    auto& reach = m_reachable[name];
+    std::vector<std::string> todo = partial_refs(text);
+    while (!todo.empty()) {
+      std::string p = todo.back();
+      todo.pop_back();
+      auto it = m_partials.find(p);
+      if (it == m_partials.end() || reach.count(p)) continue;
+      reach.emplace(p, it->second);
+      for (auto& next : partial_refs(it->second)) todo.push_back(std::move(next));
+    }
+  }
   for (const auto& [name, text] : m_partials)
     check_template("layouts/partials/" + name + ".mustache", text, m_partials, sink);
 }
@@ -134,7 +157,7 @@ std::string Templates::render(const std::string& name, const Context& ctx, diag:
     return {};
   }
   try {
-    return mstch::render(it->second, to_node(ctx), m_partials);
+    return mstch::render(it->second, to_node(ctx), m_reachable.find(name)->second);
   } catch (const std::exception& e) {
     sink.report(k_code, diag::SourcePos{"layouts/" + name + ".mustache", 0, 0},
                 "ошибка шаблона «" + name + "»: " + e.what());

@@ -31,6 +31,9 @@ class Templates {
  private:
   std::map<std::string, std::string, std::less<>> m_templates;
   std::map<std::string, std::string> m_partials;
+  /// For each template, only the partials it can reach: mstch parses every partial it is given
+  /// on every render call, so handing it all of them costs more than the rendering itself.
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> m_reachable;
 };
 
 }  // namespace nastavnik::render
