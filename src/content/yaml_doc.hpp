@@ -26,7 +26,23 @@ struct YNode {
   bool is_map() const { return kind == Kind::map; }
   /// The value of a map entry whose key is the scalar `key`; nullptr when absent.
   const YNode* get(std::string_view key) const;
+
+  // Declared here, defaulted below: clang (with libstdc++) would otherwise instantiate
+  // std::pair<YNode, YNode> while YNode is still incomplete.
+  YNode();
+  YNode(const YNode&);
+  YNode(YNode&&) noexcept;
+  YNode& operator=(const YNode&);
+  YNode& operator=(YNode&&) noexcept;
+  ~YNode();
 };
+
+inline YNode::YNode() = default;
+inline YNode::YNode(const YNode&) = default;
+inline YNode::YNode(YNode&&) noexcept = default;
+inline YNode& YNode::operator=(const YNode&) = default;
+inline YNode& YNode::operator=(YNode&&) noexcept = default;
+inline YNode::~YNode() = default;
 
 /// Limits that keep hostile YAML (alias bombs, deep nesting) in bounded memory and time.
 struct YamlLimits {
