@@ -1,5 +1,6 @@
 #include "content/yaml_doc.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <map>
@@ -135,6 +136,11 @@ std::optional<YNode> parse_yaml(std::string_view text, const std::string& file, 
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp's own depth guard (its message is "bad file")
+    sink.report("yaml.syntax", mapper.map(e.mark),
+                "YAML слишком глубоко вложенный (больше " + std::to_string(limits.max_depth) + " уровней вложенности)",
+                "Упростите файл: так глубоко вложенные списки и словари не нужны ни одному разделу.");
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     sink.report("yaml.syntax", mapper.map(e.mark), translate(e.msg),
                 "Проверьте отступы (только пробелы), двоеточия после ключей и парные кавычки; "

@@ -92,6 +92,11 @@ TEST_CASE("limits: deeply nested YAML (flow and block) is a diagnostic, not a st
     auto b = build_with("-- content/roadmap.yaml --\n" + flow);
     CHECK(b.s < 10);
     CHECK(b.r.outcome == pipeline::Outcome::content_errors);
+    for (const auto& d : b.r.diagnostics)
+      if (d.pos.file == "content/roadmap.yaml") {
+        CHECK(d.code == "yaml.syntax");
+        CHECK(d.message.find("глубоко вложенный") != std::string::npos);
+      }
     std::string maps = "x: " + repeat("{a: ", depth) + "1" + repeat("}", depth) + "\n";
     auto m = build_with("-- content/monitoring.yaml --\n" + maps);
     CHECK(m.s < 10);
