@@ -3,6 +3,7 @@
 #include "config/load_config.hpp"
 #include "content/loader.hpp"
 #include "render/render.hpp"
+#include "util/stage_timer.hpp"
 #include "validate/validate.hpp"
 
 namespace nastavnik::pipeline {
@@ -58,8 +59,11 @@ Result run(const Options& options, diag::Sink& sink) {
   bo.now = options.now;
   bo.drafts = options.drafts;
   bo.future = options.future;
+  util::StageTimer timer("запись");
   model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs);
+  timer.lap("загрузка");
   validate::run_all(site, sink);
+  timer.lap("проверка");
   auto blocked = [&] { return sink.errors() > 0 || (options.strict && sink.warnings() > 0); };
   if (blocked()) {
     result.outcome = Outcome::content_errors;
@@ -72,6 +76,7 @@ Result run(const Options& options, diag::Sink& sink) {
   ro.serve_mode = options.serve_mode;
   ro.jobs = options.jobs;
   auto files = render::render_site(site, ro, sink);
+  timer.lap("вёрстка");
   if (blocked()) {
     result.outcome = Outcome::content_errors;
     return result;

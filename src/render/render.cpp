@@ -10,6 +10,7 @@
 #include "render/html_fixups.hpp"
 #include "render/layouts.hpp"
 #include "render/mustache.hpp"
+#include "util/stage_timer.hpp"
 
 namespace nastavnik::render {
 
@@ -108,6 +109,7 @@ Context page_context(const Env& env, const PageSpec& p, const Context& site, con
 }  // namespace
 
 std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions& options, diag::Sink& sink) {
+  util::StageTimer timer("  вёрстка: остальные файлы");
   Env env(site, options);
   const auto layout_files = load_layouts(options.layouts_dir, sink);
   const Templates templates(layout_files, sink);
@@ -126,6 +128,7 @@ std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions
   build_search(env, pages);
   build_not_found(env, pages);
 
+  timer.lap("  вёрстка: контексты страниц");
   const Context site_ctx = site_context(env);
   const auto nav = nav_items(env);
   std::vector<std::string> html(pages.size());
@@ -146,6 +149,7 @@ std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions
     tbb::parallel_for(range, render_range);
   }
 
+  timer.lap("  вёрстка: шаблоны");
   std::vector<OutputFile> out;
   out.reserve(pages.size() + layout_files.size() + site.files.size() + 8);
   for (std::size_t i = 0; i < pages.size(); ++i) out.push_back({pages[i].path, std::move(html[i]), {}});
