@@ -4,6 +4,7 @@
 #include <set>
 
 #include "render/feeds.hpp"
+#include "render/env.hpp"
 #include "render/format.hpp"
 #include "support/site_builder.hpp"
 #include "unit/render/render_fixture.hpp"
@@ -156,6 +157,45 @@ TEST_CASE("news are paginated by news_per_page", "[render]") {
   CHECK(p2.find("Новость 3") != std::string::npos);
   CHECK(p2.find("Новость 5") == std::string::npos);
   CHECK(p2.find("href=\"../../../novosti/page/3/\" rel=\"next\"") != std::string::npos);
+}
+
+TEST_CASE("news pagination links a bounded window of pages", "[render]") {
+  using V = std::vector<int>;
+  CHECK(render::pager_window(1, 1) == V{1});
+  CHECK(render::pager_window(3, 9) == V{1, 2, 3, 4, 5, 6, 7, 8, 9});
+  CHECK(render::pager_window(1, 2000) == V{1, 2, 3, 0, 2000});
+  CHECK(render::pager_window(4, 2000) == V{1, 2, 3, 4, 5, 6, 0, 2000});  // 2 is shown, not a gap of one
+  CHECK(render::pager_window(1000, 2000) == V{1, 0, 998, 999, 1000, 1001, 1002, 0, 2000});
+  CHECK(render::pager_window(2000, 2000) == V{1, 0, 1998, 1999, 2000});
+  CHECK(render::pager_window(1997, 2000) == V{1, 0, 1995, 1996, 1997, 1998, 1999, 2000});
+  // Every page is reachable from page 1 by following the window: each window links further on.
+  for (int pages : {10, 57, 500})
+    for (int page = 1; page < pages; ++page) {
+      auto w = render::pager_window(page, pages);
+      CHECK(std::find(w.begin(), w.end(), page + 1) != w.end());
+      CHECK(w.size() <= 9);
+    }
+}
+
+TEST_CASE("a list page of a big news section stays small", "[render]") {
+  auto site = test::full_site();
+  site.config.news_per_page = 1;
+  const auto first = site.news.front();
+  for (int i = 0; i < 300; ++i) {
+    auto n = first;
+    n.slug = "n" + std::to_string(i);
+    n.url = "novosti/" + n.slug + "/";
+    n.source = "content/news/" + n.slug + ".md";
+    site.news.push_back(n);
+  }
+  diag::Sink sink;
+  auto files = by_path(build(site, sink));
+  const auto& p150 = files["novosti/page/150/index.html"].bytes;
+  CHECK(p150.find("href=\"../../../novosti/page/151/\"") != std::string::npos);
+  CHECK(p150.find("novosti/page/2/\"") == std::string::npos);
+  CHECK(p150.find("aria-hidden=\"true\">…</li>") != std::string::npos);
+  CHECK(p150.find("novosti/page/300/\"") == std::string::npos);  // 305 pages: 300 is in the gap
+  CHECK(p150.find("novosti/page/305/\"") != std::string::npos);
 }
 
 TEST_CASE("landing shows latest news, upcoming events and progress", "[render]") {
