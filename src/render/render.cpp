@@ -16,6 +16,10 @@ namespace nastavnik::render {
 
 namespace {
 
+/// Stands in for a page's Markdown body while the rest of the page gets typography. Used only
+/// when it occurs exactly once in the rendered page (a curator could type it).
+constexpr std::string_view kBodyMarker = "\x01nastavnik-body\x01";
+
 /// Site-wide keys, built once and copied into each page context (a few short strings).
 Context site_context(const Env& env) {
   const auto& cfg = env.config;
@@ -135,10 +139,30 @@ std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions
   auto render_range = [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       Context ctx = page_context(env, pages[i], site_ctx, nav);
+      // The Markdown body already has its typography (content/markdown, block by block): a
+      // marker stands in for it while the page's own words get theirs, then the body goes in.
+      std::string body;
+      auto found = ctx.find("body_html");
+      const bool swap_body = env.config.typography && found != ctx.end() && found->is_string();
+      if (swap_body) {
+        body = std::move(found->get_ref<std::string&>());
+        *found = std::string(kBodyMarker);
+      }
       ctx["content"] = templates.render(pages[i].tmpl, ctx, sink);
       html[i] = templates.render("base", ctx, sink);
       // Template words and dates get the same typography as the content.
       if (env.config.typography) html[i] = typograph_html(html[i]);
+      if (swap_body) {
+        auto at = html[i].find(kBodyMarker);
+        if (at != std::string::npos && html[i].find(kBodyMarker, at + 1) == std::string::npos) {
+          html[i].replace(at, kBodyMarker.size(), body);
+        } else {
+          // The marker was written by a curator (or a layout dropped the body): the slow path.
+          ctx["body_html"] = std::move(body);
+          ctx["content"] = templates.render(pages[i].tmpl, ctx, sink);
+          html[i] = typograph_html(templates.render("base", ctx, sink));
+        }
+      }
     }
   };
   const tbb::blocked_range<std::size_t> range(0, pages.size(), 1);

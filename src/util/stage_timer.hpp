@@ -1,6 +1,6 @@
 #pragma once
 // Stage timings for profiling (bench/README.md): with NASTAVNIK_TIMINGS=1 in the environment,
-// each StageTimer prints «этап: N мс» to stderr when it goes out of scope. Off by default.
+// each StageTimer prints «этап: N мс (процессор M мс)» — wall time and CPU time of all threads — to stderr when it goes out of scope. Off by default.
 #include <chrono>
 #include <string>
 
@@ -19,6 +19,7 @@ class StageTimer {
  private:
   std::string m_name;
   std::chrono::steady_clock::time_point m_start;
+  double m_cpu_start = 0;  ///< process CPU seconds
 };
 
 }  // namespace nastavnik::util

@@ -305,6 +305,25 @@ TEST_CASE("output is byte-identical between runs and job counts", "[render]") {
   CHECK(std::is_sorted(a.begin(), a.end(), [](const auto& x, const auto& y) { return x.path < y.path; }));
 }
 
+TEST_CASE("a body that contains the body marker itself is rendered once, in place", "[render]") {
+  auto site = test::full_site();
+  site.config.typography = true;
+  const std::string marker = "\x01nastavnik-body\x01";
+  site.news.front().body.html = "<p>Начало " + marker + " конец тела.</p>";
+  site.news.front().title = "Заголовок " + marker;
+  diag::Sink sink;
+  auto files = by_path(build(site, sink));
+  const auto& page = files[site.news.front().url + "index.html"].bytes;
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = page.find(what); at != std::string::npos; at = page.find(what, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count("конец тела.") == 1);
+  CHECK(count("<p>Начало ") == 1);
+  CHECK(page.find("<title>Заголовок " + marker) != std::string::npos);  // the title keeps its text
+}
+
 TEST_CASE("a site's layouts/ overrides one template", "[render]") {
   test::TempDir dir;
   test::write_files(dir.path(),
