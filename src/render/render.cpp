@@ -112,7 +112,9 @@ Context page_context(const Env& env, const PageSpec& p, const Context& site, con
 
 }  // namespace
 
-std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions& options, diag::Sink& sink) {
+namespace {
+
+std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions& options, diag::Sink& sink) {
   util::StageTimer timer("  вёрстка: остальные файлы");
   Env env(site, options);
   const auto layout_files = load_layouts(options.layouts_dir, sink);
@@ -165,13 +167,7 @@ std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions
       }
     }
   };
-  const tbb::blocked_range<std::size_t> range(0, pages.size(), 1);
-  if (options.jobs > 0) {
-    tbb::task_arena arena(options.jobs);
-    arena.execute([&] { tbb::parallel_for(range, render_range); });
-  } else {
-    tbb::parallel_for(range, render_range);
-  }
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pages.size(), 1), render_range);
 
   timer.lap("  вёрстка: шаблоны");
   std::vector<OutputFile> out;
@@ -192,6 +188,17 @@ std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions
   // slug.collision): keep the first so the output stays well-defined.
   out.erase(std::unique(out.begin(), out.end(), [](const OutputFile& a, const OutputFile& b) { return a.path == b.path; }),
             out.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions& options, diag::Sink& sink) {
+  if (options.jobs <= 0) return render_all(site, options, sink);
+  // -j N: every parallel loop of the stage (pages, search index) runs on at most N threads.
+  std::vector<OutputFile> out;
+  tbb::task_arena arena(options.jobs);
+  arena.execute([&] { out = render_all(site, options, sink); });
   return out;
 }
 

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <mutex>
 #include <unordered_map>
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_for.h>
 
 #include <nlohmann/json.hpp>
 
@@ -60,36 +64,73 @@ std::vector<std::string> search_words(std::string_view text) {
 }
 
 std::string build_search_index(const std::vector<SearchDoc>& docs) {
-  util::Stemmer stemmer("russian");
-  std::unordered_map<std::string, std::string> cache;
-  auto stem = [&](const std::string& w) -> const std::string& {
-    auto it = cache.find(w);
-    if (it == cache.end()) it = cache.emplace(w, stemmer.stem(w)).first;
-    return it->second;
+  // Per document, in parallel: words → stems (one stemmer and stem cache per thread: libstemmer
+  // is not thread-safe) → (stem id, weight). Ids come from one concurrent table; they are only
+  // internal: the output is ordered by the stems themselves, so it is the same on every run.
+  struct Local {
+    util::Stemmer stemmer{"russian"};
+    std::unordered_map<std::string, int> ids;  // word → stem id
   };
-
-  std::map<std::string, std::vector<std::pair<int, int>>> terms;  // stem → (doc, weight), docs ascending
-  nlohmann::json list = nlohmann::json::array();
-  for (std::size_t i = 0; i < docs.size(); ++i) {
+  tbb::enumerable_thread_specific<Local> locals;
+  std::mutex stems_mutex;
+  std::unordered_map<std::string, int> stem_ids;
+  std::vector<std::string> stems;  // id → stem
+  std::vector<std::vector<std::pair<int, int>>> weights(docs.size());  // doc → (stem id, weight)
+  tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) {
+    Local& local = locals.local();
+    auto id_of = [&](const std::string& word) {
+      if (auto it = local.ids.find(word); it != local.ids.end()) return it->second;
+      std::string stem = local.stemmer.stem(word);
+      int id;
+      {
+        std::lock_guard lock(stems_mutex);  // only a thread's first sight of a word gets here
+        auto [it, fresh] = stem_ids.try_emplace(stem, static_cast<int>(stems.size()));
+        if (fresh) stems.push_back(stem);
+        id = it->second;
+      }
+      local.ids.emplace(word, id);
+      return id;
+    };
+    std::unordered_map<int, int> w;
     const auto& d = docs[i];
-    std::map<std::string, int> weight;
-    for (const auto& w : search_words(d.title)) weight[stem(w)] += 10;
-    for (const auto& w : search_words(d.section)) weight[stem(w)] += 1;
-    for (const auto& w : search_words(d.text)) weight[stem(w)] += 1;
-    for (const auto& [s, n] : weight) terms[s].emplace_back(static_cast<int>(i), n);
+    for (const auto& word : search_words(d.title)) w[id_of(word)] += 10;
+    for (const auto& word : search_words(d.section)) w[id_of(word)] += 1;
+    for (const auto& word : search_words(d.text)) w[id_of(word)] += 1;
+    weights[i].assign(w.begin(), w.end());
+  });
+
+  // Postings in document order, stems in byte order (as the JSON object they become).
+  std::vector<std::vector<std::pair<int, int>>> postings(stems.size());
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    for (const auto& [id, n] : weights[i]) postings[static_cast<std::size_t>(id)].emplace_back(static_cast<int>(i), n);
+  std::vector<int> order(stems.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return stems[static_cast<std::size_t>(a)] < stems[static_cast<std::size_t>(b)]; });
+
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& d : docs)
     list.push_back({{"t", d.title}, {"u", d.url}, {"s", d.section}, {"x", truncate_text(collapse_spaces(d.text), k_snippet_text_chars)}});
-  }
-  nlohmann::json t = nlohmann::json::object();
-  for (const auto& [s, postings] : terms) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& [doc, w] : postings) {
-      arr.push_back(doc);
-      arr.push_back(w);
+  const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  // Written by hand past the docs: nlohmann's object of 50,000 arrays cost more than the stemming.
+  std::string out = "{\"docs\":" + dump(list) + ",\"terms\":{";
+  bool first = true;
+  for (int id : order) {
+    auto& plist = postings[static_cast<std::size_t>(id)];
+    std::sort(plist.begin(), plist.end());
+    if (!first) out += ',';
+    first = false;
+    out += dump(stems[static_cast<std::size_t>(id)]);
+    out += ":[";
+    for (std::size_t k = 0; k < plist.size(); ++k) {
+      if (k) out += ',';
+      out += std::to_string(plist[k].first);
+      out += ',';
+      out += std::to_string(plist[k].second);
     }
-    t[s] = std::move(arr);
+    out += ']';
   }
-  nlohmann::json root = {{"version", 1}, {"docs", std::move(list)}, {"terms", std::move(t)}};
-  return root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  out += "},\"version\":1}\n";
+  return out;
 }
 
 }  // namespace nastavnik::render

@@ -7,6 +7,7 @@
 #include "render/env.hpp"
 #include "render/format.hpp"
 #include "support/site_builder.hpp"
+#include "util/utf8.hpp"
 #include "unit/render/render_fixture.hpp"
 
 using namespace nastavnik;
@@ -303,6 +304,44 @@ TEST_CASE("output is byte-identical between runs and job counts", "[render]") {
     CHECK(a[i].copy_from == b[i].copy_from);
   }
   CHECK(std::is_sorted(a.begin(), a.end(), [](const auto& x, const auto& y) { return x.path < y.path; }));
+}
+
+TEST_CASE("truncate_text equals the whole-string definition on random texts", "[render]") {
+  // Reference: collapse all white space, decode everything, cut at a space in the second half.
+  auto reference = [](std::string_view text, std::size_t max_chars) {
+    std::string flat;
+    bool space = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = !flat.empty();
+      } else {
+        if (space) flat += ' ';
+        space = false;
+        flat += c;
+      }
+    }
+    std::u32string u = util::to_u32(flat);
+    if (u.size() <= max_chars) return flat;
+    std::size_t cut = max_chars;
+    while (cut > max_chars / 2 && u[cut] != U' ') --cut;
+    if (cut <= max_chars / 2) cut = max_chars;
+    std::u32string head = u.substr(0, cut);
+    while (!head.empty() && (head.back() == U' ' || head.back() == U',' || head.back() == U';' ||
+                             head.back() == U':' || head.back() == U'.'))
+      head.pop_back();
+    return util::to_utf8(head) + "…";
+  };
+  const std::vector<std::string> pieces = {"а", "ё", "слово", " ", "  ", "\n", "\t", ",", ".", ":", "x", "\xff", "\xd0", "😀"};
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    int len = static_cast<int>(next() % 40);
+    for (int k = 0; k < len; ++k) text += pieces[next() % pieces.size()];
+    std::size_t max_chars = 1 + next() % 20;
+    INFO(text << " / " << max_chars);
+    CHECK(render::truncate_text(text, max_chars) == reference(text, max_chars));
+  }
 }
 
 TEST_CASE("a body that contains the body marker itself is rendered once, in place", "[render]") {
