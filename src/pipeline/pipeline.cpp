@@ -71,10 +71,20 @@ Result run(const Options& options, diag::Sink& sink) {
   }
   if (!options.write) return result;
 
+  result.out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  if (auto why = overlaps_sources(options.site_dir, result.out_dir); !why.empty()) {
+    result.outcome = Outcome::io_error;
+    result.error = why;
+    return result;
+  }
   render::RenderOptions ro;
   ro.layouts_dir = (options.site_dir / "layouts").string();
   ro.serve_mode = options.serve_mode;
   ro.jobs = options.jobs;
+  // Unchanged pages are taken from the previous output, if it is ours (it carries the marker).
+  ro.page_cache = options.incremental;
+  if (options.incremental && fs::exists(result.out_dir / output::k_marker, ec)) ro.previous_output = result.out_dir;
+  ro.stats = &result.render;
   auto files = render::render_site(site, ro, sink);
   timer.lap("вёрстка");
   if (blocked()) {
@@ -82,12 +92,6 @@ Result run(const Options& options, diag::Sink& sink) {
     return result;
   }
   result.files = files.size();
-  result.out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
-  if (auto why = overlaps_sources(options.site_dir, result.out_dir); !why.empty()) {
-    result.outcome = Outcome::io_error;
-    result.error = why;
-    return result;
-  }
   result.write = output::write_output(result.out_dir, files, options.jobs);
   if (!result.write.ok) {
     result.outcome = Outcome::io_error;

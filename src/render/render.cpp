@@ -1,6 +1,8 @@
 #include "render/render.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
@@ -10,9 +12,12 @@
 #include "render/html_fixups.hpp"
 #include "render/layouts.hpp"
 #include "render/mustache.hpp"
+#include "render/page_cache.hpp"
 #include "util/stage_timer.hpp"
 
 namespace nastavnik::render {
+
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -43,6 +48,36 @@ Context site_context(const Env& env) {
   else
     c["curator"] = false;
   return c;
+}
+
+/// One page through its template and the base layout, with typography.
+std::string render_page(const Templates& templates, bool typography, const std::string& tmpl, Context& ctx,
+                        diag::Sink& sink) {
+  // The Markdown body already has its typography (content/markdown, block by block): a marker
+  // stands in for it while the page's own words get theirs, then the body goes in.
+  std::string body;
+  auto found = ctx.find("body_html");
+  const bool swap_body = typography && found != ctx.end() && found->is_string();
+  if (swap_body) {
+    body = std::move(found->get_ref<std::string&>());
+    *found = std::string(kBodyMarker);
+  }
+  ctx["content"] = templates.render(tmpl, ctx, sink);
+  std::string html = templates.render("base", ctx, sink);
+  // Template words and dates get the same typography as the content.
+  if (typography) html = typograph_html(html);
+  if (swap_body) {
+    auto at = html.find(kBodyMarker);
+    if (at != std::string::npos && html.find(kBodyMarker, at + 1) == std::string::npos) {
+      html.replace(at, kBodyMarker.size(), body);
+    } else {
+      // The marker was written by a curator (or a layout dropped the body): the slow path.
+      ctx["body_html"] = std::move(body);
+      ctx["content"] = templates.render(tmpl, ctx, sink);
+      html = typograph_html(templates.render("base", ctx, sink));
+    }
+  }
+  return html;
 }
 
 struct NavItem {
@@ -118,7 +153,9 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   util::StageTimer timer("  вёрстка: остальные файлы");
   Env env(site, options);
   const auto layout_files = load_layouts(options.layouts_dir, sink);
+  const auto errors_before = sink.errors();
   const Templates templates(layout_files, sink);
+  const bool templates_failed = sink.errors() != errors_before;
 
   std::vector<PageSpec> pages;
   build_landing(env, pages);
@@ -137,34 +174,27 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   timer.lap("  вёрстка: контексты страниц");
   const Context site_ctx = site_context(env);
   const auto nav = nav_items(env);
-  std::vector<std::string> html(pages.size());
+  // The page cache (render/page_cache.hpp): only with a previous output and sound templates.
+  const bool use_cache = options.page_cache && !templates_failed;
+  const auto previous = use_cache && !options.previous_output.empty() ? read_page_manifest(options.previous_output)
+                                                                      : decltype(read_page_manifest({})){};
+  const std::string identity = use_cache ? render_identity(layout_files, env.config.typography) : std::string();
+  std::vector<std::string> html(pages.size()), keys(pages.size());
+  std::vector<char> reused(pages.size(), 0);
   auto render_range = [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       Context ctx = page_context(env, pages[i], site_ctx, nav);
-      // The Markdown body already has its typography (content/markdown, block by block): a
-      // marker stands in for it while the page's own words get theirs, then the body goes in.
-      std::string body;
-      auto found = ctx.find("body_html");
-      const bool swap_body = env.config.typography && found != ctx.end() && found->is_string();
-      if (swap_body) {
-        body = std::move(found->get_ref<std::string&>());
-        *found = std::string(kBodyMarker);
-      }
-      ctx["content"] = templates.render(pages[i].tmpl, ctx, sink);
-      html[i] = templates.render("base", ctx, sink);
-      // Template words and dates get the same typography as the content.
-      if (env.config.typography) html[i] = typograph_html(html[i]);
-      if (swap_body) {
-        auto at = html[i].find(kBodyMarker);
-        if (at != std::string::npos && html[i].find(kBodyMarker, at + 1) == std::string::npos) {
-          html[i].replace(at, kBodyMarker.size(), body);
-        } else {
-          // The marker was written by a curator (or a layout dropped the body): the slow path.
-          ctx["body_html"] = std::move(body);
-          ctx["content"] = templates.render(pages[i].tmpl, ctx, sink);
-          html[i] = typograph_html(templates.render("base", ctx, sink));
+      if (use_cache) {
+        keys[i] = page_key(identity, pages[i].tmpl, ctx);
+        auto it = previous.find(pages[i].path);
+        std::error_code ec;
+        if (it != previous.end() && it->second.key == keys[i] &&
+            fs::file_size(options.previous_output / pages[i].path, ec) == it->second.size && !ec) {
+          reused[i] = 1;
+          continue;
         }
       }
+      html[i] = render_page(templates, env.config.typography, pages[i].tmpl, ctx, sink);
     }
   };
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pages.size(), 1), render_range);
@@ -172,7 +202,24 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   timer.lap("  вёрстка: шаблоны");
   std::vector<OutputFile> out;
   out.reserve(pages.size() + layout_files.size() + site.files.size() + 8);
-  for (std::size_t i = 0; i < pages.size(); ++i) out.push_back({pages[i].path, std::move(html[i]), {}});
+  std::map<std::string, CachedPage, std::less<>> manifest;
+  std::size_t reused_count = 0;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    if (reused[i]) {
+      // The previous output's own file: the writer keeps it (hard link, timestamp unchanged).
+      ++reused_count;
+      manifest[pages[i].path] = previous.find(pages[i].path)->second;
+      out.push_back({pages[i].path, {}, (options.previous_output / pages[i].path).string()});
+      continue;
+    }
+    if (use_cache) manifest[pages[i].path] = CachedPage{keys[i], html[i].size()};
+    out.push_back({pages[i].path, std::move(html[i]), {}});
+  }
+  if (use_cache) out.push_back({k_page_manifest, format_page_manifest(manifest), {}});
+  if (options.stats) {
+    options.stats->pages = pages.size();
+    options.stats->reused = reused_count;
+  }
   out.push_back({env.section_url("news") + "feed.xml", atom_feed(env), {}});
   out.push_back({"roadmap.ics", roadmap_calendar(env), {}});
   out.push_back({"events.ics", events_calendar(env), {}});

@@ -294,8 +294,11 @@ TEST_CASE("ics folding never splits a UTF-8 sequence", "[render]") {
 
 TEST_CASE("output is byte-identical between runs and job counts", "[render]") {
   diag::Sink s1, s2;
-  auto a = build(test::full_site(), s1, {"", false, 1});
-  auto b = build(test::full_site(), s2, {"", false, 2});
+  render::RenderOptions one, two;
+  one.jobs = 1;
+  two.jobs = 2;
+  auto a = build(test::full_site(), s1, one);
+  auto b = build(test::full_site(), s2, two);
   REQUIRE(a.size() == b.size());
   for (std::size_t i = 0; i < a.size(); ++i) {
     INFO(a[i].path);
