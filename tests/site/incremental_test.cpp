@@ -180,3 +180,34 @@ rules:
   build(site.path(), p, true, 2);
   CHECK(pages_of(p) == clean_build(site.path()));
 }
+
+TEST_CASE("the swapped-out tree is reused as the next staging tree, whatever state it is in", "[site][incremental]") {
+  test::TempDir site, out;
+  copy_demo(site.path());
+  const fs::path p = out.path() / "p", prev = out.path() / ".p.prev";
+  build(site.path(), p);
+  build(site.path(), p);
+  REQUIRE(fs::exists(prev / ".nastavnik-output"));
+  // Files of the live output are shared (hard links) with the staging tree: a build must
+  // replace them, never write into them. A link kept elsewhere shows any write in place.
+  fs::create_hard_link(p / "polozhenie/index.html", out.path() / "kept.html");
+  const std::string kept_before = test::read_file(out.path() / "kept.html");
+  // Damage the staging tree every way a killed build or a person could.
+  std::ofstream(prev / "stray.html") << "лишний файл";
+  fs::remove(prev / "index.html");
+  fs::remove(prev / "404.html");
+  fs::create_directories(prev / "404.html/x");  // a folder where a page goes
+  fs::remove_all(prev / "novosti");
+  std::ofstream(prev / "novosti") << "файл вместо папки";
+  std::ofstream(prev / "poisk/index.json.nastavnik-new") << "{";
+  append(site.path() / "content/polozhenie.md", "\nДобавленный абзац Положения.\n");
+  build(site.path(), p);
+  CHECK(test::read_file(out.path() / "kept.html") == kept_before);
+  CHECK(test::read_file(p / "polozhenie/index.html").find("Добавленный абзац Положения") != std::string::npos);
+  CHECK(pages_of(p) == clean_build(site.path()));
+  // And once more on top of the tree that was live a moment ago.
+  append(site.path() / "content/polozhenie.md", "\nЕщё один абзац.\n");
+  build(site.path(), p);
+  CHECK(test::read_file(out.path() / "kept.html") == kept_before);
+  CHECK(pages_of(p) == clean_build(site.path()));
+}
