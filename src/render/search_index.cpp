@@ -76,6 +76,7 @@ std::string build_search_index(const std::vector<SearchDoc>& docs) {
   std::unordered_map<std::string, int> stem_ids;
   std::vector<std::string> stems;  // id → stem
   std::vector<std::vector<std::pair<int, int>>> weights(docs.size());  // doc → (stem id, weight)
+  std::vector<std::string> snippets(docs.size());
   tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) {
     Local& local = locals.local();
     auto id_of = [&](const std::string& word) {
@@ -97,6 +98,7 @@ std::string build_search_index(const std::vector<SearchDoc>& docs) {
     for (const auto& word : search_words(d.section)) w[id_of(word)] += 1;
     for (const auto& word : search_words(d.text)) w[id_of(word)] += 1;
     weights[i].assign(w.begin(), w.end());
+    snippets[i] = truncate_text(d.text, k_snippet_text_chars);
   });
 
   // Postings in document order, stems in byte order (as the JSON object they become).
@@ -108,8 +110,8 @@ std::string build_search_index(const std::vector<SearchDoc>& docs) {
   std::sort(order.begin(), order.end(), [&](int a, int b) { return stems[static_cast<std::size_t>(a)] < stems[static_cast<std::size_t>(b)]; });
 
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& d : docs)
-    list.push_back({{"t", d.title}, {"u", d.url}, {"s", d.section}, {"x", truncate_text(collapse_spaces(d.text), k_snippet_text_chars)}});
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    list.push_back({{"t", docs[i].title}, {"u", docs[i].url}, {"s", docs[i].section}, {"x", std::move(snippets[i])}});
   const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
   // Written by hand past the docs: nlohmann's object of 50,000 arrays cost more than the stemming.
   std::string out = "{\"docs\":" + dump(list) + ",\"terms\":{";
