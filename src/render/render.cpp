@@ -5,6 +5,7 @@
 #include <map>
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_invoke.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include "render/env.hpp"
@@ -220,12 +221,21 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     options.stats->pages = pages.size();
     options.stats->reused = reused_count;
   }
-  out.push_back({env.section_url("news") + "feed.xml", atom_feed(env), {}});
-  out.push_back({"roadmap.ics", roadmap_calendar(env), {}});
-  out.push_back({"events.ics", events_calendar(env), {}});
-  out.push_back({"sitemap.xml", sitemap(env, pages), {}});
+  // Site-wide files, each from the whole site: built side by side.
+  std::string feed, roadmap_ics, events_ics, site_map, index;
+  tbb::parallel_invoke([&] { feed = atom_feed(env); },
+                       [&] {
+                         roadmap_ics = roadmap_calendar(env);
+                         events_ics = events_calendar(env);
+                         site_map = sitemap(env, pages);
+                       },
+                       [&] { index = search_index(pages); });
+  out.push_back({env.section_url("news") + "feed.xml", std::move(feed), {}});
+  out.push_back({"roadmap.ics", std::move(roadmap_ics), {}});
+  out.push_back({"events.ics", std::move(events_ics), {}});
+  out.push_back({"sitemap.xml", std::move(site_map), {}});
   out.push_back({"robots.txt", robots(env), {}});
-  out.push_back({env.section_url("search") + "index.json", search_index(pages), {}});
+  out.push_back({env.section_url("search") + "index.json", std::move(index), {}});
   for (const auto& [path, bytes] : layout_files)
     if (path.rfind("assets/", 0) == 0) out.push_back({path, bytes, {}});
   for (const auto& f : site.files) out.push_back({f.output, {}, site.root + "/" + f.source});
