@@ -42,7 +42,7 @@ for n in "${SIZES[@]}"; do
   declare -A wall=() mem=()
   for i in $(seq "$RUNS"); do
     # alternate the tools so that neither always runs on a warm or a cold cache
-    rm -rf "$nd/public" "$hd/public"
+    rm -rf "$nd/public" "$nd/.public.prev" "$hd/public"
     read -r w m < <(measure "$BIN" build -s "$nd" --now $NOW --quiet); wall[nb]+="$w "; mem[nb]+="$m "
     read -r w m < <(measure hugo --quiet -s "$hd" -d "$hd/public"); wall[hugo]+="$w "; mem[hugo]+="$m "
     read -r w m < <(measure sh -c "cat $nd/content/news/*.md | cmark-gfm -e table"); wall[floor]+="$w "; mem[floor]+="$m "
