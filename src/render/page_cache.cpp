@@ -3,6 +3,7 @@
 #include <fstream>
 #include <mutex>
 #include <sstream>
+#include <vector>
 
 #include "util/hash.hpp"
 
@@ -48,12 +49,19 @@ const std::string& binary_identity() {
   static std::once_flag once;
   static std::string id;
   std::call_once(once, [] {
+    // Streamed in blocks: the binary with debug information is tens of megabytes.
     std::ifstream in("/proc/self/exe", std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    std::string bytes = ss.str();
-    // Unreadable: a fresh random-free fallback that never matches a manifest.
-    id = bytes.empty() ? std::string("unreadable-binary") : util::hash_hex(bytes);
+    util::Hasher h;
+    std::vector<char> block(1 << 16);
+    std::uint64_t total = 0;
+    while (in) {
+      in.read(block.data(), static_cast<std::streamsize>(block.size()));
+      auto got = static_cast<std::size_t>(in.gcount());
+      h.update(std::string_view(block.data(), got));
+      total += got;
+    }
+    // Unreadable (no /proc): empty, and the page cache is off.
+    if (total > 0) id = h.hex();
   });
   return id;
 }
@@ -102,6 +110,7 @@ std::string format_page_manifest(const std::map<std::string, CachedPage, std::le
 }
 
 std::string render_identity(const std::map<std::string, std::string>& layout_files, bool typography) {
+  if (binary_identity().empty()) return {};
   util::Hasher h;
   h.update(binary_identity());
   h.update(static_cast<std::uint64_t>(typography));

@@ -176,10 +176,11 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   const Context site_ctx = site_context(env);
   const auto nav = nav_items(env);
   // The page cache (render/page_cache.hpp): only with a previous output and sound templates.
-  const bool use_cache = options.page_cache && !templates_failed;
+  const std::string identity =
+      options.page_cache && !templates_failed ? render_identity(layout_files, env.config.typography) : std::string();
+  const bool use_cache = !identity.empty();
   const auto previous = use_cache && !options.previous_output.empty() ? read_page_manifest(options.previous_output)
                                                                       : decltype(read_page_manifest({})){};
-  const std::string identity = use_cache ? render_identity(layout_files, env.config.typography) : std::string();
   std::vector<std::string> html(pages.size()), keys(pages.size());
   std::vector<char> reused(pages.size(), 0);
   auto render_range = [&](const tbb::blocked_range<std::size_t>& r) {
