@@ -3,6 +3,7 @@
 # demo site in the repository root. Idempotent: a second run only rebuilds what changed.
 #   scripts/setup.sh            # Release-like build in build/
 #   BUILD_DIR=… CMAKE_ARGS=… scripts/setup.sh
+#   SETUP_STEP=packages|build   # only the packages, or only the build (scripts/test.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,9 @@ PACKAGES=(
   libgumbo-dev libcpp-httplib-dev libxxhash-dev
   chromium
   pure-ftpd openssh-server openssh-client nginx-light openssl
+  # clang with its sanitizer and libFuzzer runtimes, and lld: the ASan+UBSan and fuzzing build of
+  # scripts/sanitize.sh (scripts/test.sh runs it)
+  clang-14 libclang-rt-14-dev lld-14
 )
 PACKAGES+=(${EXTRA_PACKAGES:-})
 # Browser tests: Java for the Nu HTML Checker, node and npm. A node or Java installed outside
@@ -26,13 +30,14 @@ missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -gt 0 ]; then
+if [ ${#missing[@]} -gt 0 ] && [ "${SETUP_STEP:-}" != "build" ]; then
   echo "Устанавливаю пакеты: ${missing[*]}"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+[ "${SETUP_STEP:-}" = "packages" ] && exit 0
 
 BUILD_DIR=${BUILD_DIR:-build}
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=${BUILD_TYPE:-RelWithDebInfo} ${CMAKE_ARGS:-} >/dev/null

@@ -10,13 +10,25 @@
 #include "config/load_config.hpp"
 #include "diag/sink.hpp"
 
+namespace {
+
+/// The private site folder, removed at exit (libFuzzer ends with exit(), which runs destructors).
+struct FuzzSite {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("nastavnik-fuzz-site-" + std::to_string(::getpid()));
+  FuzzSite() { std::filesystem::create_directories(dir); }
+  ~FuzzSite() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+};
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace nastavnik;
-  static const std::filesystem::path dir = [] {
-    auto d = std::filesystem::temp_directory_path() / ("nastavnik-fuzz-site-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
-    return d;
-  }();
+  static const FuzzSite site;
+  const auto& dir = site.dir;
   {
     std::ofstream out(dir / "site.yaml", std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));

@@ -32,6 +32,14 @@ std::string read_file(const std::filesystem::path& path);
 /// The fixed "today" of every site test, so that date rules do not drift.
 inline constexpr util::Date k_test_now{2026, 11, 20};
 
+/// True in the ASan+UBSan build (scripts/sanitize.sh), where the binary runs several times slower:
+/// tests that size their input by time scale it down there.
+#ifdef NASTAVNIK_SANITIZED
+inline constexpr bool k_sanitized = true;
+#else
+inline constexpr bool k_sanitized = false;
+#endif
+
 /// The source tree (for tests/sites/…, the demo site).
 std::filesystem::path source_dir();
 /// Copies tests/sites/base (a small complete valid site) into `dir`.

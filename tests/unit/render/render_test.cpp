@@ -425,7 +425,8 @@ TEST_CASE("no unpublishable bank person reaches any output file", "[render]") {
       INFO(f.path << " contains " << s);
       CHECK(f.bytes.find(s) == std::string::npos);
     }
-  const auto& bank = by_path(out)["baza/index.html"].bytes;
+  auto files = by_path(out);
+  const auto& bank = files["baza/index.html"].bytes;
   CHECK(bank.find("Иванова Мария Петровна") != std::string::npos);
   CHECK(bank.find("учитель математики") != std::string::npos);
   CHECK(bank.find("группа риска") != std::string::npos);  // categories are counted
