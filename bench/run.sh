@@ -42,10 +42,10 @@ for n in "${SIZES[@]}"; do
   declare -A wall=() mem=()
   for i in $(seq "$RUNS"); do
     # alternate the tools so that neither always runs on a warm or a cold cache
-    rm -rf "$nd/public" "$hd/public"
+    rm -rf "$nd/public" "$nd/.public.prev" "$hd/public"
     read -r w m < <(measure "$BIN" build -s "$nd" --now $NOW --quiet); wall[nb]+="$w "; mem[nb]+="$m "
     read -r w m < <(measure hugo --quiet -s "$hd" -d "$hd/public"); wall[hugo]+="$w "; mem[hugo]+="$m "
-    read -r w m < <(measure sh -c "cat $nd/content/news/*.md | cmark-gfm -e table"); wall[floor]+="$w "; mem[floor]+="$m "
+    read -r w m < <(measure sh -c "find $nd/content/news -name '*.md' -print0 | xargs -0 cat | cmark-gfm -e table"); wall[floor]+="$w "; mem[floor]+="$m "
     read -r w m < <(measure "$BIN" check -s "$nd" --now $NOW); wall[check]+="$w "; mem[check]+="$m "
     echo "правка $i" >> "$nd/content/news/n1.md"
     read -r w m < <(measure "$BIN" build -s "$nd" --now $NOW --quiet); wall[rebuild]+="$w "; mem[rebuild]+="$m "

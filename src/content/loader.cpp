@@ -1,3 +1,4 @@
+#include "util/stage_timer.hpp"
 #include "content/loader.hpp"
 
 #include <tbb/parallel_for.h>
@@ -139,7 +140,9 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   const auto& cfg = site.config;
   const auto& sec = cfg.sections;
 
+  util::StageTimer timer("  загрузка: остальное");
   Discovered found = discover(root, sink);
+  timer.lap("  загрузка: обход папок");
 
   // Stage 1: read every Markdown file and its front matter, in parallel.
   std::vector<MdSource> sources;
@@ -377,6 +380,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   }
   for (const auto& f : found.files) links.add(f, f.substr(std::string("content/").size()));
 
+  timer.lap("  загрузка: front matter");
   // Stage 3: render Markdown bodies in parallel.
   const auto& rules = cfg.rules;
   run_parallel(sources.size(), jobs, [&](std::size_t i) {
@@ -417,6 +421,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     src.text.shrink_to_fit();
   });
 
+  timer.lap("  загрузка: Markdown");
   // Data files.
   LoadContext ctx{root, cfg, options, links, sink};
   auto load_data = [&](bool present, const char* rel, auto&& loader) {

@@ -154,13 +154,16 @@ model::Body render_markdown(std::string_view text, const std::string& file, int 
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   NodePtr doc;
+  // Block structure is parsed in parallel; the inline pass is not. cmark-gfm keeps the extensions'
+  // special characters ('~' of strikethrough, …) in a global table that cmark_parser_finish fills
+  // before parsing inlines and clears after: two finishes at once race, and one of them silently
+  // loses strikethrough (found by the byte-identical test). The table cannot be left filled:
+  // strikethrough's delimiter processing needs the extension's own character list, and an
+  // extension without one loops forever (measured with cmark-gfm 0.29.0.gfm.6).
+  cmark_parser_feed(parser.get(), text.data(), text.size());
   {
-    // cmark-gfm keeps the extensions' special characters ('~' of strikethrough, …) in a global
-    // table that cmark_parser_finish fills before parsing inlines and clears after: two parses at
-    // once race, and one of them silently loses strikethrough. Found by the byte-identical test.
-    static std::mutex parse_mutex;
-    std::lock_guard lock(parse_mutex);
-    cmark_parser_feed(parser.get(), text.data(), text.size());
+    static std::mutex finish_mutex;
+    std::lock_guard lock(finish_mutex);
     doc.reset(cmark_parser_finish(parser.get()));
   }
   if (!doc) return body;

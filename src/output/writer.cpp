@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -45,6 +46,37 @@ bool write_file(const fs::path& path, const std::string& bytes) {
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   return !out.fail();
+}
+
+/// Puts `bytes` at `path` through a temporary sibling and a rename: the staging tree shares
+/// inodes with the live output (hard links), so a file there must never be written in place.
+bool replace_file(const fs::path& path, const std::string& bytes) {
+  fs::path tmp = path;
+  tmp += ".nastavnik-new";
+  std::error_code gone;
+  fs::remove(tmp, gone);  // never write through whatever a killed build left under that name
+  if (!write_file(tmp, bytes)) return false;
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) fs::remove(tmp, ec);
+  return !ec;
+}
+
+/// Makes `path` a hard link of `from` (atomically replacing what is there). Nothing to do when
+/// it already is one.
+bool link_over(const fs::path& from, const fs::path& path) {
+  struct stat a {}, b {};
+  if (::stat(from.c_str(), &a) != 0) return false;
+  if (::lstat(path.c_str(), &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev) return true;
+  fs::path tmp = path;
+  tmp += ".nastavnik-new";
+  std::error_code ec;
+  fs::remove(tmp, ec);
+  fs::create_hard_link(from, tmp, ec);
+  if (ec) return false;
+  fs::rename(tmp, path, ec);
+  if (ec) fs::remove(tmp, ec);
+  return !ec;
 }
 
 /// A path the renderer produced must stay inside the output: relative, no "." or ".." part, no
@@ -96,6 +128,10 @@ void clean_leftovers(const fs::path& out) {
     if (std::stol(pid) == ::getpid()) continue;
     if (::kill(static_cast<pid_t>(std::stol(pid)), 0) == 0) continue;  // another build still running
     std::error_code e;
+    // A staging tree of a killed build becomes the next staging tree (it is checked file by
+    // file before use); only when there already is one is it deleted.
+    const fs::path prev = parent / ("." + out.filename().string() + ".prev");
+    if (fs::exists(it->path() / k_marker, e) && !fs::exists(prev, e) && (fs::rename(it->path(), prev, e), !e)) continue;
     if (fs::exists(it->path() / k_marker, e)) remove_marked_tree(it->path());
     else if (fs::is_empty(it->path(), e)) fs::remove(it->path(), e);  // killed before the marker
   }
@@ -141,26 +177,62 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
 
   fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".tmp-" + pid_suffix());
   fs::remove_all(tmp, ec);
-  fs::create_directories(tmp, ec);
-  if (ec) {
-    result.error = "не удаётся создать временную папку «" + tmp.string() + "»: " + ec.message();
-    return result;
+  // The tree the previous build swapped out is kept as .<out>.prev and becomes the staging tree:
+  // updating it touches only what changed, where building a fresh tree costs a directory per
+  // page and deleting the old one was 38 s for 10,000 pages on a disk mounted with discard.
+  // Whatever state it is in (even after a killed build), every file is checked below against
+  // the new output, and files that are not part of it are removed.
+  const fs::path prev = out.parent_path() / ("." + out.filename().string() + ".prev");
+  bool staged = false;
+  if (fs::exists(prev / k_marker, ec)) {
+    fs::rename(prev, tmp, ec);  // atomic: of two builds at once, one gets it
+    staged = !ec;
   }
-  // The marker goes first: a killed build leaves a directory that the next one may remove.
-  if (!write_file(tmp / k_marker, "nastavnik output; safe to delete\n")) {
-    result.error = "не удаётся писать в «" + tmp.string() + "»";
-    fs::remove_all(tmp, ec);
-    return result;
+  if (!staged) {
+    fs::create_directories(tmp, ec);
+    if (ec) {
+      result.error = "не удаётся создать временную папку «" + tmp.string() + "»: " + ec.message();
+      return result;
+    }
+    // The marker goes first: a killed build leaves a directory that the next one may remove.
+    if (!write_file(tmp / k_marker, "nastavnik output; safe to delete\n")) {
+      result.error = "не удаётся писать в «" + tmp.string() + "»";
+      fs::remove_all(tmp, ec);
+      return result;
+    }
   }
   bool have_old = fs::is_directory(out, ec);
 
   // Directories first (sequential), then files in parallel with bounded concurrency.
   std::set<fs::path> dirs;
+  std::set<std::string> wanted{k_marker};
   for (const auto& f : files) {
+    wanted.insert(f.path);
     fs::path p = fs::path(f.path).parent_path();
     while (!p.empty() && dirs.insert(p).second) p = p.parent_path();
   }
-  for (const auto& d : dirs) fs::create_directories(tmp / d, ec);
+  if (staged) {
+    // Leave only what the new output has: stray files, old pages, files where a folder must be.
+    std::vector<fs::path> extra;
+    for (auto it = fs::recursive_directory_iterator(tmp, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      std::string rel = it->path().lexically_relative(tmp).generic_string();
+      bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
+      if (is_dir ? dirs.count(fs::path(rel)) == 0 : wanted.count(rel) == 0) {
+        extra.push_back(it->path());
+        if (is_dir) it.disable_recursion_pending();
+      }
+    }
+    for (const auto& x : extra) fs::remove_all(x, ec);
+  }
+  for (const auto& d : dirs) {
+    fs::create_directories(tmp / d, ec);
+    if (ec) {
+      result.error = "не удаётся создать папку «" + (tmp / d).string() + "»: " + ec.message();
+      fs::remove_all(tmp, ec);
+      return result;
+    }
+  }
 
   std::atomic<std::size_t> written{0}, unchanged{0};
   std::mutex err_mutex;
@@ -172,19 +244,25 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
       fs::path old = out / f.path;
       std::error_code e;
       bool ok = true;
+      if (fs::is_directory(target, e)) fs::remove_all(target, e);  // a folder where a file goes
+      e.clear();
       if (!f.copy_from.empty()) {
         if (have_old && fs::exists(old, e) && fs::file_size(old, e) == fs::file_size(f.copy_from, e) &&
-            fs::last_write_time(old, e) >= fs::last_write_time(f.copy_from, e) && (fs::create_hard_link(old, target, e), !e)) {
+            fs::last_write_time(old, e) >= fs::last_write_time(f.copy_from, e) && link_over(old, target)) {
           ++unchanged;
         } else {
           e.clear();
-          ok = fs::copy_file(f.copy_from, target, fs::copy_options::overwrite_existing, e) && !e;
+          fs::path fresh = target;
+          fresh += ".nastavnik-new";
+          ok = fs::copy_file(f.copy_from, fresh, fs::copy_options::overwrite_existing, e) && !e;
+          if (ok) fs::rename(fresh, target, e);
+          ok = ok && !e;
           ++written;
         }
-      } else if (have_old && same_bytes(old, f.bytes) && (fs::create_hard_link(old, target, e), !e)) {
+      } else if (have_old && same_bytes(old, f.bytes) && link_over(old, target)) {
         ++unchanged;
       } else {
-        ok = write_file(target, f.bytes);
+        ok = replace_file(target, f.bytes);
         ++written;
       }
       if (!ok) {
@@ -224,7 +302,9 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
       }
       remove_marked_tree(old_dir);
     } else {
-      remove_marked_tree(tmp);  // tmp now holds the old tree
+      // tmp now holds the old tree: it is the next build's staging tree.
+      fs::rename(tmp, prev, ec);
+      if (ec) remove_marked_tree(tmp);
     }
   } else {
     fs::remove(out, ec);  // an empty directory, if any

@@ -5,12 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "render/page_cache.hpp"
 #include "render/render.hpp"
 
 namespace nastavnik::output {
 
 /// The file that marks a directory as nastavnik's own output.
 inline constexpr const char* k_marker = ".nastavnik-output";
+/// The page cache's manifest, written by the render stage among the output files.
+inline constexpr const char* k_page_manifest = render::k_page_manifest;
 
 struct WriteResult {
   bool ok = false;

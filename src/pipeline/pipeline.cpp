@@ -3,6 +3,7 @@
 #include "config/load_config.hpp"
 #include "content/loader.hpp"
 #include "render/render.hpp"
+#include "util/stage_timer.hpp"
 #include "validate/validate.hpp"
 
 namespace nastavnik::pipeline {
@@ -58,8 +59,11 @@ Result run(const Options& options, diag::Sink& sink) {
   bo.now = options.now;
   bo.drafts = options.drafts;
   bo.future = options.future;
+  util::StageTimer timer("запись");
   model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs);
+  timer.lap("загрузка");
   validate::run_all(site, sink);
+  timer.lap("проверка");
   auto blocked = [&] { return sink.errors() > 0 || (options.strict && sink.warnings() > 0); };
   if (blocked()) {
     result.outcome = Outcome::content_errors;
@@ -67,22 +71,27 @@ Result run(const Options& options, diag::Sink& sink) {
   }
   if (!options.write) return result;
 
-  render::RenderOptions ro;
-  ro.layouts_dir = (options.site_dir / "layouts").string();
-  ro.serve_mode = options.serve_mode;
-  ro.jobs = options.jobs;
-  auto files = render::render_site(site, ro, sink);
-  if (blocked()) {
-    result.outcome = Outcome::content_errors;
-    return result;
-  }
-  result.files = files.size();
   result.out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
   if (auto why = overlaps_sources(options.site_dir, result.out_dir); !why.empty()) {
     result.outcome = Outcome::io_error;
     result.error = why;
     return result;
   }
+  render::RenderOptions ro;
+  ro.layouts_dir = (options.site_dir / "layouts").string();
+  ro.serve_mode = options.serve_mode;
+  ro.jobs = options.jobs;
+  // Unchanged pages are taken from the previous output, if it is ours (it carries the marker).
+  ro.page_cache = options.incremental;
+  if (options.incremental && fs::exists(result.out_dir / output::k_marker, ec)) ro.previous_output = result.out_dir;
+  ro.stats = &result.render;
+  auto files = render::render_site(site, ro, sink);
+  timer.lap("вёрстка");
+  if (blocked()) {
+    result.outcome = Outcome::content_errors;
+    return result;
+  }
+  result.files = files.size();
   result.write = output::write_output(result.out_dir, files, options.jobs);
   if (!result.write.ok) {
     result.outcome = Outcome::io_error;

@@ -21,6 +21,7 @@ struct Options {
   util::Date now;
   bool write = true;    ///< false for `check`
   bool serve_mode = false;
+  bool incremental = true;  ///< reuse unchanged pages of the previous output (tests turn it off)
 };
 
 enum class Outcome {
@@ -35,6 +36,7 @@ struct Result {
   std::string error;  ///< Russian, for not_a_site and io_error
   std::size_t files = 0;
   output::WriteResult write;
+  render::RenderStats render;
   std::filesystem::path out_dir;
 };
 

@@ -82,6 +82,9 @@ void build_monitoring(const Env& env, std::vector<PageSpec>& out);
 void build_programs(const Env& env, std::vector<PageSpec>& out);
 void build_practices(const Env& env, std::vector<PageSpec>& out);
 void build_news(const Env& env, std::vector<PageSpec>& out);
+/// Page numbers a news list page links to: all up to 9 pages, else 1, the last and the current
+/// ±2, with 0 where numbers are left out («…»). Bounded, so list pages stay linear in size.
+std::vector<int> pager_window(int page, int pages);
 void build_documents(const Env& env, std::vector<PageSpec>& out);
 void build_pages(const Env& env, std::vector<PageSpec>& out);
 void build_not_found(const Env& env, std::vector<PageSpec>& out);

@@ -1,5 +1,6 @@
 #include "render/format.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "util/utf8.hpp"
@@ -48,26 +49,38 @@ std::string datetime_ru(std::string_view written) {
   return out;
 }
 
-std::string collapse_spaces(std::string_view text) {
+namespace {
+
+/// collapse_spaces, stopping once the result has more than `limit` bytes.
+std::string collapse_prefix(std::string_view text, std::size_t limit) {
+  static constexpr std::string_view kSpace = " \n\t\r";
   std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
+  out.reserve(std::min(text.size(), limit + 64));
+  for (std::size_t pos = text.find_first_not_of(kSpace); pos != std::string_view::npos && out.size() <= limit;) {
+    std::size_t end = text.find_first_of(kSpace, pos);
+    if (!out.empty()) out += ' ';
+    out.append(text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
+    pos = end == std::string_view::npos ? end : text.find_first_not_of(kSpace, end);
   }
   return out;
 }
 
+}  // namespace
+
+std::string collapse_spaces(std::string_view text) { return collapse_prefix(text, std::string::npos - 1); }
+
 std::string truncate_text(std::string_view text, std::size_t max_chars) {
-  std::string flat = collapse_spaces(text);
-  std::u32string u = util::to_u32(flat);
-  if (u.size() <= max_chars) return flat;
+  // A character is at most 4 bytes: this prefix holds the first max_chars + 1 characters whole,
+  // which is all the result depends on (a 4 KB news text for a 160-character description).
+  std::string flat = collapse_prefix(text, 4 * (max_chars + 1) + 4);
+  // Only the first max_chars + 1 characters decide the result: decode no further.
+  std::size_t pos = 0, chars = 0;
+  while (pos < flat.size() && chars <= max_chars) {
+    util::next_code_point(flat, pos);
+    ++chars;
+  }
+  if (chars <= max_chars) return flat;
+  std::u32string u = util::to_u32(std::string_view(flat).substr(0, pos));
   std::size_t cut = max_chars;
   while (cut > max_chars / 2 && u[cut] != U' ') --cut;
   if (cut <= max_chars / 2) cut = max_chars;

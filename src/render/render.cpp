@@ -1,8 +1,11 @@
 #include "render/render.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_invoke.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include "render/env.hpp"
@@ -10,10 +13,18 @@
 #include "render/html_fixups.hpp"
 #include "render/layouts.hpp"
 #include "render/mustache.hpp"
+#include "render/page_cache.hpp"
+#include "util/stage_timer.hpp"
 
 namespace nastavnik::render {
 
+namespace fs = std::filesystem;
+
 namespace {
+
+/// Stands in for a page's Markdown body while the rest of the page gets typography. Used only
+/// when it occurs exactly once in the rendered page (a curator could type it).
+constexpr std::string_view kBodyMarker = "\x01nastavnik-body\x01";
 
 /// Site-wide keys, built once and copied into each page context (a few short strings).
 Context site_context(const Env& env) {
@@ -38,6 +49,36 @@ Context site_context(const Env& env) {
   else
     c["curator"] = false;
   return c;
+}
+
+/// One page through its template and the base layout, with typography.
+std::string render_page(const Templates& templates, bool typography, const std::string& tmpl, Context& ctx,
+                        diag::Sink& sink) {
+  // The Markdown body already has its typography (content/markdown, block by block): a marker
+  // stands in for it while the page's own words get theirs, then the body goes in.
+  std::string body;
+  auto found = ctx.find("body_html");
+  const bool swap_body = typography && found != ctx.end() && found->is_string();
+  if (swap_body) {
+    body = std::move(found->get_ref<std::string&>());
+    *found = std::string(kBodyMarker);
+  }
+  ctx["content"] = templates.render(tmpl, ctx, sink);
+  std::string html = templates.render("base", ctx, sink);
+  // Template words and dates get the same typography as the content.
+  if (typography) html = typograph_html(html);
+  if (swap_body) {
+    auto at = html.find(kBodyMarker);
+    if (at != std::string::npos && html.find(kBodyMarker, at + 1) == std::string::npos) {
+      html.replace(at, kBodyMarker.size(), body);
+    } else {
+      // The marker was written by a curator (or a layout dropped the body): the slow path.
+      ctx["body_html"] = std::move(body);
+      ctx["content"] = templates.render(tmpl, ctx, sink);
+      html = typograph_html(templates.render("base", ctx, sink));
+    }
+  }
+  return html;
 }
 
 struct NavItem {
@@ -107,10 +148,15 @@ Context page_context(const Env& env, const PageSpec& p, const Context& site, con
 
 }  // namespace
 
-std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions& options, diag::Sink& sink) {
+namespace {
+
+std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions& options, diag::Sink& sink) {
+  util::StageTimer timer("  вёрстка: остальные файлы");
   Env env(site, options);
   const auto layout_files = load_layouts(options.layouts_dir, sink);
+  const auto errors_before = sink.errors();
   const Templates templates(layout_files, sink);
+  const bool templates_failed = sink.errors() != errors_before;
 
   std::vector<PageSpec> pages;
   build_landing(env, pages);
@@ -126,35 +172,71 @@ std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions
   build_search(env, pages);
   build_not_found(env, pages);
 
+  timer.lap("  вёрстка: контексты страниц");
   const Context site_ctx = site_context(env);
   const auto nav = nav_items(env);
-  std::vector<std::string> html(pages.size());
+  // The page cache (render/page_cache.hpp): only with a previous output and sound templates.
+  const std::string identity =
+      options.page_cache && !templates_failed ? render_identity(layout_files, env.config.typography) : std::string();
+  const bool use_cache = !identity.empty();
+  const auto previous = use_cache && !options.previous_output.empty() ? read_page_manifest(options.previous_output)
+                                                                      : decltype(read_page_manifest({})){};
+  std::vector<std::string> html(pages.size()), keys(pages.size());
+  std::vector<char> reused(pages.size(), 0);
   auto render_range = [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       Context ctx = page_context(env, pages[i], site_ctx, nav);
-      ctx["content"] = templates.render(pages[i].tmpl, ctx, sink);
-      html[i] = templates.render("base", ctx, sink);
-      // Template words and dates get the same typography as the content.
-      if (env.config.typography) html[i] = typograph_html(html[i]);
+      if (use_cache) {
+        keys[i] = page_key(identity, pages[i].tmpl, ctx);
+        auto it = previous.find(pages[i].path);
+        std::error_code ec;
+        if (it != previous.end() && it->second.key == keys[i] &&
+            fs::file_size(options.previous_output / pages[i].path, ec) == it->second.size && !ec) {
+          reused[i] = 1;
+          continue;
+        }
+      }
+      html[i] = render_page(templates, env.config.typography, pages[i].tmpl, ctx, sink);
     }
   };
-  const tbb::blocked_range<std::size_t> range(0, pages.size(), 1);
-  if (options.jobs > 0) {
-    tbb::task_arena arena(options.jobs);
-    arena.execute([&] { tbb::parallel_for(range, render_range); });
-  } else {
-    tbb::parallel_for(range, render_range);
-  }
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pages.size(), 1), render_range);
 
+  timer.lap("  вёрстка: шаблоны");
   std::vector<OutputFile> out;
   out.reserve(pages.size() + layout_files.size() + site.files.size() + 8);
-  for (std::size_t i = 0; i < pages.size(); ++i) out.push_back({pages[i].path, std::move(html[i]), {}});
-  out.push_back({env.section_url("news") + "feed.xml", atom_feed(env), {}});
-  out.push_back({"roadmap.ics", roadmap_calendar(env), {}});
-  out.push_back({"events.ics", events_calendar(env), {}});
-  out.push_back({"sitemap.xml", sitemap(env, pages), {}});
+  std::map<std::string, CachedPage, std::less<>> manifest;
+  std::size_t reused_count = 0;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    if (reused[i]) {
+      // The previous output's own file: the writer keeps it (hard link, timestamp unchanged).
+      ++reused_count;
+      manifest[pages[i].path] = previous.find(pages[i].path)->second;
+      out.push_back({pages[i].path, {}, (options.previous_output / pages[i].path).string()});
+      continue;
+    }
+    if (use_cache) manifest[pages[i].path] = CachedPage{keys[i], html[i].size()};
+    out.push_back({pages[i].path, std::move(html[i]), {}});
+  }
+  if (use_cache) out.push_back({k_page_manifest, format_page_manifest(manifest), {}});
+  if (options.stats) {
+    options.stats->pages = pages.size();
+    options.stats->reused = reused_count;
+  }
+  // Site-wide files, each from the whole site: built side by side.
+  std::string feed, roadmap_ics, events_ics, site_map, index;
+  tbb::parallel_invoke([&] { feed = atom_feed(env); },
+                       [&] {
+                         roadmap_ics = roadmap_calendar(env);
+                         events_ics = events_calendar(env);
+                         site_map = sitemap(env, pages);
+                       },
+                       [&] { index = search_index(pages); });
+  out.push_back({env.section_url("news") + "feed.xml", std::move(feed), {}});
+  out.push_back({"roadmap.ics", std::move(roadmap_ics), {}});
+  out.push_back({"events.ics", std::move(events_ics), {}});
+  out.push_back({"sitemap.xml", std::move(site_map), {}});
   out.push_back({"robots.txt", robots(env), {}});
-  out.push_back({env.section_url("search") + "index.json", search_index(pages), {}});
+  out.push_back({env.section_url("search") + "index.json", std::move(index), {}});
   for (const auto& [path, bytes] : layout_files)
     if (path.rfind("assets/", 0) == 0) out.push_back({path, bytes, {}});
   for (const auto& f : site.files) out.push_back({f.output, {}, site.root + "/" + f.source});
@@ -164,6 +246,17 @@ std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions
   // slug.collision): keep the first so the output stays well-defined.
   out.erase(std::unique(out.begin(), out.end(), [](const OutputFile& a, const OutputFile& b) { return a.path == b.path; }),
             out.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<OutputFile> render_site(const model::Site& site, const RenderOptions& options, diag::Sink& sink) {
+  if (options.jobs <= 0) return render_all(site, options, sink);
+  // -j N: every parallel loop of the stage (pages, search index) runs on at most N threads.
+  std::vector<OutputFile> out;
+  tbb::task_arena arena(options.jobs);
+  arena.execute([&] { out = render_all(site, options, sink); });
   return out;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 // Render stage: the loaded and validated Site → every output file, in memory.
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,22 @@ struct OutputFile {
   std::string copy_from;
 };
 
+struct RenderStats {
+  std::size_t pages = 0;   ///< HTML pages of the site
+  std::size_t reused = 0;  ///< of them, kept from the previous output (page cache hits)
+};
+
 struct RenderOptions {
   std::string layouts_dir;  ///< the site's own layouts/ (may not exist): overrides file by file
   bool serve_mode = false;  ///< inject the live-reload script
   int jobs = 0;             ///< 0: all cores
+  /// Keep the page cache (render/page_cache.hpp): every page gets a key, and the manifest of
+  /// keys is written among the output files.
+  bool page_cache = false;
+  /// With page_cache: the output folder of the previous build. Pages whose key and size match
+  /// its manifest are not rendered again; the writer keeps their files.
+  std::filesystem::path previous_output;
+  RenderStats* stats = nullptr;  ///< filled when set
 };
 
 /// Renders every page, feed, calendar, sitemap, asset and copied file. Template problems are

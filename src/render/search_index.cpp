@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <mutex>
 #include <unordered_map>
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_for.h>
 
 #include <nlohmann/json.hpp>
 
@@ -60,36 +64,89 @@ std::vector<std::string> search_words(std::string_view text) {
 }
 
 std::string build_search_index(const std::vector<SearchDoc>& docs) {
-  util::Stemmer stemmer("russian");
-  std::unordered_map<std::string, std::string> cache;
-  auto stem = [&](const std::string& w) -> const std::string& {
-    auto it = cache.find(w);
-    if (it == cache.end()) it = cache.emplace(w, stemmer.stem(w)).first;
-    return it->second;
+  // Per document, in parallel: words → stems (one stemmer and stem cache per thread: libstemmer
+  // is not thread-safe) → (stem id, weight). Ids come from one concurrent table; they are only
+  // internal: the output is ordered by the stems themselves, so it is the same on every run.
+  struct Local {
+    util::Stemmer stemmer{"russian"};
+    std::unordered_map<std::string, int> ids;  // word → stem id
   };
-
-  std::map<std::string, std::vector<std::pair<int, int>>> terms;  // stem → (doc, weight), docs ascending
-  nlohmann::json list = nlohmann::json::array();
-  for (std::size_t i = 0; i < docs.size(); ++i) {
+  tbb::enumerable_thread_specific<Local> locals;
+  std::mutex stems_mutex;
+  std::unordered_map<std::string, int> stem_ids;
+  std::vector<std::string> stems;  // id → stem
+  std::vector<std::vector<std::pair<int, int>>> weights(docs.size());  // doc → (stem id, weight)
+  std::vector<std::string> snippets(docs.size());
+  tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) {
+    Local& local = locals.local();
+    auto id_of = [&](const std::string& word) {
+      if (auto it = local.ids.find(word); it != local.ids.end()) return it->second;
+      std::string stem = local.stemmer.stem(word);
+      int id;
+      {
+        std::lock_guard lock(stems_mutex);  // only a thread's first sight of a word gets here
+        auto [it, fresh] = stem_ids.try_emplace(stem, static_cast<int>(stems.size()));
+        if (fresh) stems.push_back(stem);
+        id = it->second;
+      }
+      local.ids.emplace(word, id);
+      return id;
+    };
+    std::unordered_map<int, int> w;
     const auto& d = docs[i];
-    std::map<std::string, int> weight;
-    for (const auto& w : search_words(d.title)) weight[stem(w)] += 10;
-    for (const auto& w : search_words(d.section)) weight[stem(w)] += 1;
-    for (const auto& w : search_words(d.text)) weight[stem(w)] += 1;
-    for (const auto& [s, n] : weight) terms[s].emplace_back(static_cast<int>(i), n);
-    list.push_back({{"t", d.title}, {"u", d.url}, {"s", d.section}, {"x", truncate_text(collapse_spaces(d.text), k_snippet_text_chars)}});
-  }
-  nlohmann::json t = nlohmann::json::object();
-  for (const auto& [s, postings] : terms) {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& [doc, w] : postings) {
-      arr.push_back(doc);
-      arr.push_back(w);
+    for (const auto& word : search_words(d.title)) w[id_of(word)] += 10;
+    for (const auto& word : search_words(d.section)) w[id_of(word)] += 1;
+    for (const auto& word : search_words(d.text)) w[id_of(word)] += 1;
+    weights[i].assign(w.begin(), w.end());
+    snippets[i] = truncate_text(d.text, k_snippet_text_chars);
+  });
+
+  // Postings in document order, stems in byte order (as the JSON object they become).
+  std::vector<std::vector<std::pair<int, int>>> postings(stems.size());
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    for (const auto& [id, n] : weights[i]) postings[static_cast<std::size_t>(id)].emplace_back(static_cast<int>(i), n);
+  std::vector<int> order(stems.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return stems[static_cast<std::size_t>(a)] < stems[static_cast<std::size_t>(b)]; });
+
+  const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  // Each document's entry and each stem's postings are formatted in parallel, then joined in
+  // order: the same bytes as one nlohmann object, without building a 50,000-key tree.
+  std::vector<std::string> entries(docs.size()), lists(order.size());
+  tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) {
+    entries[i] = dump({{"t", docs[i].title}, {"u", docs[i].url}, {"s", docs[i].section}, {"x", std::move(snippets[i])}});
+  });
+  tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t k) {
+    auto& plist = postings[static_cast<std::size_t>(order[k])];
+    std::sort(plist.begin(), plist.end());
+    std::string& s = lists[k];
+    s = dump(stems[static_cast<std::size_t>(order[k])]);
+    s += ":[";
+    for (std::size_t n = 0; n < plist.size(); ++n) {
+      if (n) s += ',';
+      s += std::to_string(plist[n].first);
+      s += ',';
+      s += std::to_string(plist[n].second);
     }
-    t[s] = std::move(arr);
+    s += ']';
+  });
+  std::size_t total = 64;
+  for (const auto& e : entries) total += e.size() + 1;
+  for (const auto& l : lists) total += l.size() + 1;
+  std::string out;
+  out.reserve(total);
+  out += "{\"docs\":[";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i) out += ',';
+    out += entries[i];
   }
-  nlohmann::json root = {{"version", 1}, {"docs", std::move(list)}, {"terms", std::move(t)}};
-  return root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  out += "],\"terms\":{";
+  for (std::size_t k = 0; k < lists.size(); ++k) {
+    if (k) out += ',';
+    out += lists[k];
+  }
+  out += "},\"version\":1}\n";
+  return out;
 }
 
 }  // namespace nastavnik::render

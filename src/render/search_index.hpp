@@ -30,7 +30,7 @@ inline constexpr std::size_t k_snippet_text_chars = 1200;
 ///   {"version":1, "docs":[{"t":title,"u":url,"s":section,"x":text}],
 ///    "terms":{stem:[doc, weight, doc, weight, …]}}
 /// weight = occurrences in the text + 10 × occurrences in the title. Terms are sorted, so the
-/// bytes are the same on every run. One stemmer is used (libstemmer is not thread-safe).
+/// bytes are the same on every run. Documents are stemmed in parallel, one stemmer per thread.
 std::string build_search_index(const std::vector<SearchDoc>& docs);
 
 }  // namespace nastavnik::render

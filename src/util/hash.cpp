@@ -17,4 +17,30 @@ std::string hash_hex(std::string_view data) {
   return out;
 }
 
+Hasher::Hasher() : m_state(XXH3_createState()) { XXH3_128bits_reset(static_cast<XXH3_state_t*>(m_state)); }
+
+Hasher::~Hasher() { XXH3_freeState(static_cast<XXH3_state_t*>(m_state)); }
+
+Hasher& Hasher::update(std::string_view data) {
+  XXH3_128bits_update(static_cast<XXH3_state_t*>(m_state), data.data(), data.size());
+  return *this;
+}
+
+Hasher& Hasher::update(std::uint64_t value) {
+  unsigned char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(value >> (8 * i));
+  XXH3_128bits_update(static_cast<XXH3_state_t*>(m_state), bytes, sizeof bytes);
+  return *this;
+}
+
+std::string Hasher::hex() const {
+  XXH128_hash_t h = XXH3_128bits_digest(static_cast<XXH3_state_t*>(m_state));
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out(32, '0');
+  std::uint64_t parts[2] = {h.high64, h.low64};
+  for (int p = 0; p < 2; ++p)
+    for (int i = 0; i < 16; ++i) out[static_cast<std::size_t>(p * 16 + i)] = k_hex[(parts[p] >> (60 - 4 * i)) & 0xF];
+  return out;
+}
+
 }  // namespace nastavnik::util

@@ -10,4 +10,20 @@ std::uint64_t hash64(std::string_view data);
 /// 16 lower-case hex digits.
 std::string hash_hex(std::string_view data);
 
+/// Streaming XXH3 128-bit hash, for keys that must not collide in practice (the page cache).
+class Hasher {
+ public:
+  Hasher();
+  ~Hasher();
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+  Hasher& update(std::string_view data);
+  Hasher& update(std::uint64_t value);
+  /// 32 lower-case hex digits.
+  std::string hex() const;
+
+ private:
+  void* m_state;  ///< XXH3_state_t
+};
+
 }  // namespace nastavnik::util

@@ -19,11 +19,11 @@ namespace {
 using Env = std::map<std::string, std::string>;
 using Tree = std::vector<std::pair<std::string, std::string>>;
 
-/// Every file under dir except nastavnik's own bookkeeping (output marker, manifest).
+/// Every file under dir except nastavnik's own bookkeeping (output marker, page cache, deploy manifest).
 Tree tree(const fs::path& dir) {
   Tree out;
   for (auto& [rel, bytes] : snapshot(dir))
-    if (rel != ".nastavnik-output" && rel != ".nastavnik-manifest.json") out.emplace_back(rel, bytes);
+    if (rel != ".nastavnik-output" && rel != ".nastavnik-manifest.json" && rel != ".nastavnik-pages") out.emplace_back(rel, bytes);
   return out;
 }
 

@@ -146,11 +146,13 @@ TEST_CASE("strict through the binary: exit 1 on a warning, 0 on a clean site", "
   CHECK((relaxed.out + relaxed.err).find("publish.before-completion") != std::string::npos);
 }
 
-TEST_CASE("the demo site has no errors and no warnings, today and on the pinned date", "[validate][site]") {
+TEST_CASE("the demo site has no diagnostics on the pinned date and builds today", "[validate][site]") {
   auto root = test::source_dir();
-  for (auto now : {util::Date{2026, 11, 20}, util::today()}) {
-    auto r = test::run_site(root, {}, now);
-    INFO(util::to_iso(now));
-    CHECK(test::keys(r.diagnostics) == std::vector<std::string>{});
-  }
+  auto pinned = test::run_site(root, {}, util::Date{2026, 11, 20});
+  CHECK(test::keys(pinned.diagnostics) == std::vector<std::string>{});
+  // Today the demo's planned events may have become overdue (warnings): the README's first
+  // command must still build it, so only errors fail here — the test must not expire with time.
+  auto today = test::run_site(root, {}, util::today());
+  INFO(util::to_iso(util::today()));
+  CHECK(today.errors == 0);
 }

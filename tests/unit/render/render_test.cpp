@@ -4,8 +4,10 @@
 #include <set>
 
 #include "render/feeds.hpp"
+#include "render/env.hpp"
 #include "render/format.hpp"
 #include "support/site_builder.hpp"
+#include "util/utf8.hpp"
 #include "unit/render/render_fixture.hpp"
 
 using namespace nastavnik;
@@ -158,6 +160,45 @@ TEST_CASE("news are paginated by news_per_page", "[render]") {
   CHECK(p2.find("href=\"../../../novosti/page/3/\" rel=\"next\"") != std::string::npos);
 }
 
+TEST_CASE("news pagination links a bounded window of pages", "[render]") {
+  using V = std::vector<int>;
+  CHECK(render::pager_window(1, 1) == V{1});
+  CHECK(render::pager_window(3, 9) == V{1, 2, 3, 4, 5, 6, 7, 8, 9});
+  CHECK(render::pager_window(1, 2000) == V{1, 2, 3, 0, 2000});
+  CHECK(render::pager_window(4, 2000) == V{1, 2, 3, 4, 5, 6, 0, 2000});  // 2 is shown, not a gap of one
+  CHECK(render::pager_window(1000, 2000) == V{1, 0, 998, 999, 1000, 1001, 1002, 0, 2000});
+  CHECK(render::pager_window(2000, 2000) == V{1, 0, 1998, 1999, 2000});
+  CHECK(render::pager_window(1997, 2000) == V{1, 0, 1995, 1996, 1997, 1998, 1999, 2000});
+  // Every page is reachable from page 1 by following the window: each window links further on.
+  for (int pages : {10, 57, 500})
+    for (int page = 1; page < pages; ++page) {
+      auto w = render::pager_window(page, pages);
+      CHECK(std::find(w.begin(), w.end(), page + 1) != w.end());
+      CHECK(w.size() <= 9);
+    }
+}
+
+TEST_CASE("a list page of a big news section stays small", "[render]") {
+  auto site = test::full_site();
+  site.config.news_per_page = 1;
+  const auto first = site.news.front();
+  for (int i = 0; i < 300; ++i) {
+    auto n = first;
+    n.slug = "n" + std::to_string(i);
+    n.url = "novosti/" + n.slug + "/";
+    n.source = "content/news/" + n.slug + ".md";
+    site.news.push_back(n);
+  }
+  diag::Sink sink;
+  auto files = by_path(build(site, sink));
+  const auto& p150 = files["novosti/page/150/index.html"].bytes;
+  CHECK(p150.find("href=\"../../../novosti/page/151/\"") != std::string::npos);
+  CHECK(p150.find("novosti/page/2/\"") == std::string::npos);
+  CHECK(p150.find("aria-hidden=\"true\">…</li>") != std::string::npos);
+  CHECK(p150.find("novosti/page/300/\"") == std::string::npos);  // 305 pages: 300 is in the gap
+  CHECK(p150.find("novosti/page/305/\"") != std::string::npos);
+}
+
 TEST_CASE("landing shows latest news, upcoming events and progress", "[render]") {
   diag::Sink sink;
   auto all = by_path(build(test::full_site(), sink));
@@ -253,8 +294,11 @@ TEST_CASE("ics folding never splits a UTF-8 sequence", "[render]") {
 
 TEST_CASE("output is byte-identical between runs and job counts", "[render]") {
   diag::Sink s1, s2;
-  auto a = build(test::full_site(), s1, {"", false, 1});
-  auto b = build(test::full_site(), s2, {"", false, 2});
+  render::RenderOptions one, two;
+  one.jobs = 1;
+  two.jobs = 2;
+  auto a = build(test::full_site(), s1, one);
+  auto b = build(test::full_site(), s2, two);
   REQUIRE(a.size() == b.size());
   for (std::size_t i = 0; i < a.size(); ++i) {
     INFO(a[i].path);
@@ -263,6 +307,63 @@ TEST_CASE("output is byte-identical between runs and job counts", "[render]") {
     CHECK(a[i].copy_from == b[i].copy_from);
   }
   CHECK(std::is_sorted(a.begin(), a.end(), [](const auto& x, const auto& y) { return x.path < y.path; }));
+}
+
+TEST_CASE("truncate_text equals the whole-string definition on random texts", "[render]") {
+  // Reference: collapse all white space, decode everything, cut at a space in the second half.
+  auto reference = [](std::string_view text, std::size_t max_chars) {
+    std::string flat;
+    bool space = false;
+    for (char c : text) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = !flat.empty();
+      } else {
+        if (space) flat += ' ';
+        space = false;
+        flat += c;
+      }
+    }
+    std::u32string u = util::to_u32(flat);
+    if (u.size() <= max_chars) return flat;
+    std::size_t cut = max_chars;
+    while (cut > max_chars / 2 && u[cut] != U' ') --cut;
+    if (cut <= max_chars / 2) cut = max_chars;
+    std::u32string head = u.substr(0, cut);
+    while (!head.empty() && (head.back() == U' ' || head.back() == U',' || head.back() == U';' ||
+                             head.back() == U':' || head.back() == U'.'))
+      head.pop_back();
+    return util::to_utf8(head) + "…";
+  };
+  const std::vector<std::string> pieces = {"а", "ё", "слово", " ", "  ", "\n", "\t", ",", ".", ":", "x", "\xff", "\xd0", "😀"};
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    int len = static_cast<int>(next() % 40);
+    for (int k = 0; k < len; ++k) text += pieces[next() % pieces.size()];
+    std::size_t max_chars = 1 + next() % 20;
+    INFO(text << " / " << max_chars);
+    CHECK(render::truncate_text(text, max_chars) == reference(text, max_chars));
+  }
+}
+
+TEST_CASE("a body that contains the body marker itself is rendered once, in place", "[render]") {
+  auto site = test::full_site();
+  site.config.typography = true;
+  const std::string marker = "\x01nastavnik-body\x01";
+  site.news.front().body.html = "<p>Начало " + marker + " конец тела.</p>";
+  site.news.front().title = "Заголовок " + marker;
+  diag::Sink sink;
+  auto files = by_path(build(site, sink));
+  const auto& page = files[site.news.front().url + "index.html"].bytes;
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = page.find(what); at != std::string::npos; at = page.find(what, at + 1)) ++n;
+    return n;
+  };
+  CHECK(count("конец тела.") == 1);
+  CHECK(count("<p>Начало ") == 1);
+  CHECK(page.find("<title>Заголовок " + marker) != std::string::npos);  // the title keeps its text
 }
 
 TEST_CASE("a site's layouts/ overrides one template", "[render]") {

@@ -1,0 +1,133 @@
+#include "render/page_cache.hpp"
+
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <vector>
+
+#include "util/hash.hpp"
+
+namespace nastavnik::render {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kHeader = "nastavnik pages 1\n";
+
+void hash_json(util::Hasher& h, const Context& j) {
+  using T = Context::value_t;
+  h.update(static_cast<std::uint64_t>(j.type()));
+  switch (j.type()) {
+    case T::object:
+      h.update(static_cast<std::uint64_t>(j.size()));
+      for (const auto& [k, v] : j.items()) {
+        h.update(static_cast<std::uint64_t>(k.size())).update(k);
+        hash_json(h, v);
+      }
+      break;
+    case T::array:
+      h.update(static_cast<std::uint64_t>(j.size()));
+      for (const auto& v : j) hash_json(h, v);
+      break;
+    case T::string: {
+      const auto& s = j.get_ref<const std::string&>();
+      h.update(static_cast<std::uint64_t>(s.size())).update(s);
+      break;
+    }
+    case T::boolean: h.update(static_cast<std::uint64_t>(j.get<bool>())); break;
+    case T::number_integer: h.update(static_cast<std::uint64_t>(j.get<std::int64_t>())); break;
+    case T::number_unsigned: h.update(j.get<std::uint64_t>()); break;
+    case T::number_float: h.update(j.dump()); break;
+    default: break;  // null, binary, discarded: the type tag is enough
+  }
+}
+
+/// The running executable's bytes, hashed once: a new build of nastavnik never reuses pages of
+/// an older one, even under the same version number.
+const std::string& binary_identity() {
+  static std::once_flag once;
+  static std::string id;
+  std::call_once(once, [] {
+    // Streamed in blocks: the binary with debug information is tens of megabytes.
+    std::ifstream in("/proc/self/exe", std::ios::binary);
+    util::Hasher h;
+    std::vector<char> block(1 << 16);
+    std::uint64_t total = 0;
+    while (in) {
+      in.read(block.data(), static_cast<std::streamsize>(block.size()));
+      auto got = static_cast<std::size_t>(in.gcount());
+      h.update(std::string_view(block.data(), got));
+      total += got;
+    }
+    // Unreadable (no /proc): empty, and the page cache is off.
+    if (total > 0) id = h.hex();
+  });
+  return id;
+}
+
+}  // namespace
+
+std::map<std::string, CachedPage, std::less<>> read_page_manifest(const fs::path& out_dir) {
+  std::map<std::string, CachedPage, std::less<>> out;
+  if (out_dir.empty()) return out;
+  std::ifstream file(out_dir / k_page_manifest, std::ios::binary);
+  if (!file) return out;
+  std::ostringstream ss;
+  ss << file.rdbuf();
+  const std::string text = ss.str();
+  if (text.compare(0, kHeader.size(), kHeader) != 0) return out;
+  std::istringstream in(text.substr(kHeader.size()));
+  std::string line;
+  while (std::getline(in, line)) {
+    // <32 hex key> <size> <path>
+    auto sp1 = line.find(' ');
+    auto sp2 = sp1 == std::string::npos ? sp1 : line.find(' ', sp1 + 1);
+    if (sp1 != 32 || sp2 == std::string::npos || sp2 + 1 >= line.size()) return {};
+    CachedPage p;
+    p.key = line.substr(0, 32);
+    try {
+      p.size = std::stoull(line.substr(sp1 + 1, sp2 - sp1 - 1));
+    } catch (const std::exception&) {
+      return {};
+    }
+    out.emplace(line.substr(sp2 + 1), std::move(p));
+  }
+  return out;
+}
+
+std::string format_page_manifest(const std::map<std::string, CachedPage, std::less<>>& pages) {
+  std::string out(kHeader);
+  for (const auto& [path, p] : pages) {
+    out += p.key;
+    out += ' ';
+    out += std::to_string(p.size);
+    out += ' ';
+    out += path;
+    out += '\n';
+  }
+  return out;
+}
+
+std::string render_identity(const std::map<std::string, std::string>& layout_files, bool typography) {
+  if (binary_identity().empty()) return {};
+  util::Hasher h;
+  h.update(binary_identity());
+  h.update(static_cast<std::uint64_t>(typography));
+  h.update(static_cast<std::uint64_t>(layout_files.size()));
+  for (const auto& [path, bytes] : layout_files) {
+    h.update(static_cast<std::uint64_t>(path.size())).update(path);
+    h.update(static_cast<std::uint64_t>(bytes.size())).update(bytes);
+  }
+  return h.hex();
+}
+
+std::string page_key(std::string_view identity, std::string_view tmpl, const Context& ctx) {
+  util::Hasher h;
+  h.update(identity);
+  h.update(static_cast<std::uint64_t>(tmpl.size())).update(tmpl);
+  hash_json(h, ctx);
+  return h.hex();
+}
+
+}  // namespace nastavnik::render

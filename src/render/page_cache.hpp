@@ -1,0 +1,39 @@
+#pragma once
+// The incremental page cache. A page's HTML is a pure function of its template set, its context
+// and the binary that renders it, so the key is a 128-bit hash of exactly those. The previous
+// build leaves a manifest (key, size, path per page) inside its output; a page whose key and
+// file size are unchanged is not rendered again: the writer keeps the old file (a hard link, so
+// its timestamp stays). Nothing else is trusted: a changed layout, site.yaml value, neighbour
+// title or nav entry changes the context or the template hash, and so the key.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "render/mustache.hpp"
+
+namespace nastavnik::render {
+
+/// The manifest's file name inside the output folder (hidden: not served, not deployed).
+inline constexpr const char* k_page_manifest = ".nastavnik-pages";
+
+struct CachedPage {
+  std::string key;
+  std::uintmax_t size = 0;
+};
+
+/// path → entry. Empty when the file is missing, from another format version, or damaged.
+std::map<std::string, CachedPage, std::less<>> read_page_manifest(const std::filesystem::path& out_dir);
+
+std::string format_page_manifest(const std::map<std::string, CachedPage, std::less<>>& pages);
+
+/// Hash of everything page-independent that shapes a page: the rendering binary itself, every
+/// layout file, and the flags applied after templating. Empty when the binary cannot be read
+/// (then nothing may be reused).
+std::string render_identity(const std::map<std::string, std::string>& layout_files, bool typography);
+
+/// The key of one page: identity + template name + context.
+std::string page_key(std::string_view identity, std::string_view tmpl, const Context& ctx);
+
+}  // namespace nastavnik::render

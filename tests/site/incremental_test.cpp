@@ -1,0 +1,213 @@
+// The incremental page cache (render/page_cache.hpp): a rebuild renders only pages whose inputs
+// changed, and its output is always byte-identical to a clean single-threaded build.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "render/page_cache.hpp"
+#include "support/site_builder.hpp"
+
+namespace fs = std::filesystem;
+using namespace nastavnik;
+
+namespace {
+
+pipeline::Result build(const fs::path& site, const fs::path& out, bool incremental = true, int jobs = 0) {
+  pipeline::Options opt;
+  opt.site_dir = site;
+  opt.out_dir = out;
+  opt.now = test::k_test_now;
+  opt.incremental = incremental;
+  opt.jobs = jobs;
+  diag::Sink sink;
+  auto r = pipeline::run(opt, sink);
+  INFO("errors: " << sink.errors());
+  REQUIRE(r.outcome == pipeline::Outcome::ok);
+  return r;
+}
+
+/// The demo site (site.yaml and content/, built-in layouts) copied to `dir`.
+void copy_demo(const fs::path& dir) {
+  fs::copy(test::source_dir() / "site.yaml", dir / "site.yaml");
+  fs::copy(test::source_dir() / "content", dir / "content", fs::copy_options::recursive);
+}
+
+void append(const fs::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::app | std::ios::binary);
+  out << text;
+}
+
+void replace_in(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string s = test::read_file(file);
+  auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  s.replace(at, from.size(), to);
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << s;
+}
+
+/// The output without the cache's own manifest (a clean build writes none).
+std::vector<std::pair<std::string, std::string>> pages_of(const fs::path& out) {
+  auto all = test::snapshot(out);
+  std::erase_if(all, [](const auto& f) { return f.first == render::k_page_manifest; });
+  return all;
+}
+
+/// A clean, single-threaded, non-incremental build of `site` into a fresh folder.
+std::vector<std::pair<std::string, std::string>> clean_build(const fs::path& site) {
+  test::TempDir out;
+  build(site, out.path() / "clean", false, 1);
+  return pages_of(out.path() / "clean");
+}
+
+std::string demo_news_path(const fs::path& site) {
+  for (const auto& e : fs::directory_iterator(site / "content/news"))
+    if (e.path().filename() == "anons-seminar-navigator.md") return e.path().string();
+  FAIL("demo news item not found");
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("an unchanged rebuild renders no page and rewrites no file", "[site][incremental]") {
+  test::TempDir site, out;
+  copy_demo(site.path());
+  auto first = build(site.path(), out.path() / "p");
+  CHECK(first.render.reused == 0);
+  REQUIRE(first.render.pages > 30);
+  auto second = build(site.path(), out.path() / "p");
+  CHECK(second.render.reused == second.render.pages);
+  CHECK(second.write.written == 0);
+}
+
+TEST_CASE("editing one news item re-renders only the pages that show it", "[site][incremental]") {
+  test::TempDir site, out;
+  copy_demo(site.path());
+  const fs::path p = out.path() / "p";
+  build(site.path(), p);
+  append(demo_news_path(site.path()), "\nНовое предложение для проверки.\n");
+  auto r = build(site.path(), p);
+  // The item itself; its card on the news list and the landing page shows its summary field,
+  // so those stay, and every other page is taken from the previous output.
+  CHECK(r.render.pages - r.render.reused >= 1);
+  CHECK(r.render.pages - r.render.reused <= 3);
+  CHECK(test::read_file(p / "novosti/anons-seminar-navigator/index.html").find("Новое предложение для проверки") !=
+        std::string::npos);
+  CHECK(pages_of(p) == clean_build(site.path()));
+}
+
+TEST_CASE("a changed layout, site.yaml value or neighbour reaches every page that shows it", "[site][incremental]") {
+  test::TempDir site, out;
+  copy_demo(site.path());
+  const fs::path p = out.path() / "p";
+  build(site.path(), p);
+
+  SECTION("a layout partial") {
+    fs::create_directories(site.path() / "layouts/partials");
+    std::string footer = test::read_file(test::source_dir() / "layouts/partials/footer.mustache");
+    std::ofstream(site.path() / "layouts/partials/footer.mustache", std::ios::binary) << footer << "<p>Новый подвал</p>\n";
+    auto r = build(site.path(), p);
+    CHECK(r.render.reused == 0);
+    CHECK(test::read_file(p / "dokumenty/index.html").find("Новый подвал") != std::string::npos);
+  }
+  SECTION("the site title in site.yaml") {
+    replace_in(site.path() / "site.yaml", "title: \"", "title: \"Обновлено: ");
+    auto r = build(site.path(), p);
+    CHECK(r.render.reused == 0);
+    CHECK(test::read_file(p / "baza/index.html").find("Обновлено:") != std::string::npos);
+  }
+  SECTION("a news title shown on its neighbours' pages") {
+    replace_in(demo_news_path(site.path()), "title: \"", "title: \"Перенесено: ");
+    auto r = build(site.path(), p);
+    CHECK(r.render.pages - r.render.reused >= 3);  // the item, its neighbours, lists
+  }
+  CHECK(pages_of(p) == clean_build(site.path()));
+}
+
+TEST_CASE("an output page changed by hand, or a damaged manifest, is rendered again", "[site][incremental]") {
+  test::TempDir site, out;
+  copy_demo(site.path());
+  const fs::path p = out.path() / "p";
+  build(site.path(), p);
+  SECTION("a page edited in the output") {
+    append(p / "polozhenie/index.html", "<!-- правка руками -->");
+    auto r = build(site.path(), p);
+    CHECK(r.render.reused == r.render.pages - 1);
+  }
+  SECTION("garbage in the manifest") {
+    std::ofstream(p / render::k_page_manifest, std::ios::binary | std::ios::trunc) << "nastavnik pages 1\nмусор\n";
+    auto r = build(site.path(), p);
+    CHECK(r.render.reused == 0);
+  }
+  SECTION("a manifest of another format") {
+    std::ofstream(p / render::k_page_manifest, std::ios::binary | std::ios::trunc) << "nastavnik pages 0\n";
+    CHECK(build(site.path(), p).render.reused == 0);
+  }
+  CHECK(pages_of(p) == clean_build(site.path()));
+}
+
+TEST_CASE("a 2,000-page site after a sequence of edits equals its clean -j 1 build", "[site][incremental]") {
+  test::TempDir site, out;
+  test::write_files(site.path(), R"(-- site.yaml --
+title: "Наставничество"
+base_url: "https://s.example.ru/nast/"
+school: { name: "Школа" }
+news: { per_page: 10 }
+rules:
+  severity: { regulation.missing: off, site.missing-section: off, document.required-missing: off }
+)");
+  fs::create_directories(site.path() / "content/news");
+  const char* words[] = {"наставник", "наставляемый", "программа", "встреча", "школа", "проект", "ученик", "педагог"};
+  auto news_file = [&](int i) { return site.path() / "content/news" / ("n" + std::to_string(i) + ".md"); };
+  for (int i = 0; i < 2000; ++i) {
+    std::string body;
+    for (int k = 0; k < 40; ++k) body += std::string(words[(i * 7 + k * 3) % 8]) + (k % 10 == 9 ? ".\n\n" : " ");
+    std::ofstream(news_file(i), std::ios::binary) << "---\ntitle: \"Новость " << i << "\"\ndate: 2025-"
+                                                  << (1 + i % 12 < 10 ? "0" : "") << 1 + i % 12 << "-"
+                                                  << (1 + i % 28 < 10 ? "0" : "") << 1 + i % 28 << "\n---\n"
+                                                  << body;
+  }
+  const fs::path p = out.path() / "p";
+  build(site.path(), p);
+  append(news_file(5), "\nДописанный абзац.\n");
+  CHECK(build(site.path(), p).render.reused > 1990);
+  replace_in(news_file(700), "title: \"Новость 700\"", "title: \"Новость семьсот\"");
+  build(site.path(), p);
+  fs::remove(news_file(1234));
+  build(site.path(), p);
+  std::ofstream(news_file(5000), std::ios::binary) << "---\ntitle: \"Свежая\"\ndate: 2025-12-30\n---\nТекст.\n";
+  build(site.path(), p);
+  replace_in(site.path() / "site.yaml", "per_page: 10", "per_page: 7");
+  build(site.path(), p, true, 2);
+  CHECK(pages_of(p) == clean_build(site.path()));
+}
+
+TEST_CASE("the swapped-out tree is reused as the next staging tree, whatever state it is in", "[site][incremental]") {
+  test::TempDir site, out;
+  copy_demo(site.path());
+  const fs::path p = out.path() / "p", prev = out.path() / ".p.prev";
+  build(site.path(), p);
+  build(site.path(), p);
+  REQUIRE(fs::exists(prev / ".nastavnik-output"));
+  // Files of the live output are shared (hard links) with the staging tree: a build must
+  // replace them, never write into them. A link kept elsewhere shows any write in place.
+  fs::create_hard_link(p / "polozhenie/index.html", out.path() / "kept.html");
+  const std::string kept_before = test::read_file(out.path() / "kept.html");
+  // Damage the staging tree every way a killed build or a person could.
+  std::ofstream(prev / "stray.html") << "лишний файл";
+  fs::remove(prev / "index.html");
+  fs::remove(prev / "404.html");
+  fs::create_directories(prev / "404.html/x");  // a folder where a page goes
+  fs::remove_all(prev / "novosti");
+  std::ofstream(prev / "novosti") << "файл вместо папки";
+  std::ofstream(prev / "poisk/index.json.nastavnik-new") << "{";
+  append(site.path() / "content/polozhenie.md", "\nДобавленный абзац Положения.\n");
+  build(site.path(), p);
+  CHECK(test::read_file(out.path() / "kept.html") == kept_before);
+  CHECK(test::read_file(p / "polozhenie/index.html").find("Добавленный абзац Положения") != std::string::npos);
+  CHECK(pages_of(p) == clean_build(site.path()));
+  // And once more on top of the tree that was live a moment ago.
+  append(site.path() / "content/polozhenie.md", "\nЕщё один абзац.\n");
+  build(site.path(), p);
+  CHECK(test::read_file(out.path() / "kept.html") == kept_before);
+  CHECK(pages_of(p) == clean_build(site.path()));
+}
