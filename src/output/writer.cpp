@@ -23,6 +23,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+constexpr const char* k_marker_text = "nastavnik output; safe to delete\n";
+
 bool exchange(const fs::path& a, const fs::path& b) {
 #ifdef SYS_renameat2
   return syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), 2 /* RENAME_EXCHANGE */) == 0;
@@ -188,6 +190,8 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
     fs::rename(prev, tmp, ec);  // atomic: of two builds at once, one gets it
     staged = !ec;
   }
+  // A staging tree left by a build killed while it wrote its marker has an empty one.
+  if (staged && !same_bytes(tmp / k_marker, k_marker_text)) replace_file(tmp / k_marker, k_marker_text);
   if (!staged) {
     fs::create_directories(tmp, ec);
     if (ec) {
@@ -195,7 +199,7 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
       return result;
     }
     // The marker goes first: a killed build leaves a directory that the next one may remove.
-    if (!write_file(tmp / k_marker, "nastavnik output; safe to delete\n")) {
+    if (!write_file(tmp / k_marker, k_marker_text)) {
       result.error = "не удаётся писать в «" + tmp.string() + "»";
       fs::remove_all(tmp, ec);
       return result;
