@@ -5,17 +5,21 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <memory>
 
 #include "config/load_config.hpp"
 #include "config/rules.hpp"
 #include "content/discover.hpp"
 #include "content/field_reader.hpp"
 #include "content/front_matter.hpp"
+#include "content/load_cache.hpp"
 #include "content/loaders.hpp"
 #include "content/markdown.hpp"
 #include "content/source_file.hpp"
 #include "content/yaml_doc.hpp"
+#include "util/hash.hpp"
 #include "util/paths.hpp"
 #include "util/slug.hpp"
 #include "util/text.hpp"
@@ -32,13 +36,23 @@ enum class Kind { landing, regulation, program, practice, news, page };
 struct MdSource {
   Kind kind;
   std::string rel;
-  std::string text;
-  FrontMatterSplit split;
-  bool ok = false;          ///< read and front matter parsed (fields may still have problems)
-  std::string slug_field;   ///< `slug:` from front matter
-  diag::SourcePos slug_pos;
-  std::size_t index = 0;    ///< index into the kind's vector of the Site
+  std::shared_ptr<LoadedSource> entry;  ///< after stage 1; null when the file could not be read
+  bool reused = false;                  ///< entry came from the load cache unchanged
+  std::size_t index = 0;                ///< index into the kind's vector of the Site
+  bool ok() const { return entry && entry->ok; }
 };
+
+AnyPage empty_page(Kind k) {
+  switch (k) {
+    case Kind::landing: return model::Landing{};
+    case Kind::regulation: return model::Regulation{};
+    case Kind::program: return model::Program{};
+    case Kind::practice: return model::Practice{};
+    case Kind::news: return model::NewsItem{};
+    case Kind::page: return model::Page{};
+  }
+  return model::Page{};
+}
 
 std::string stem_of(const std::string& rel) {
   std::string name = rel.substr(rel.rfind('/') + 1);
@@ -73,6 +87,131 @@ void run_parallel(std::size_t n, int jobs, F&& f) {
   } else {
     body();
   }
+}
+
+/// Stage 1 for one source, from its decoded text: the front matter read into a page of its
+/// kind. Everything it depends on is in its arguments (the load cache relies on that).
+void parse_source(Kind kind, const std::string& rel, LoadedSource& e, diag::Sink& sink) {
+  e.page = empty_page(kind);
+  const std::string& text = *e.text;
+  e.split = split_front_matter(text);
+  model::PageBase& base = std::visit([](auto& p) -> model::PageBase& { return p; }, e.page);
+  base.source = rel;
+  base.body_line = e.split.body_line;
+  std::string where = where_of(kind);
+  if (e.split.unterminated) {
+    sink.report("yaml.syntax", {rel, 1, 1}, "блок front matter не закрыт: нет второй строки «---»",
+                "Закончите блок полей строкой из трёх дефисов «---», затем пишите текст.");
+    return;
+  }
+  YNode empty_map;
+  empty_map.kind = YNode::Kind::map;
+  empty_map.pos = {rel, 1, 1};
+  std::optional<YNode> fm;
+  if (e.split.has_front_matter) {
+    fm = parse_yaml(e.split.yaml, rel, e.split.yaml_line, sink);
+    if (!fm) return;
+    if (fm->is_null()) {
+      fm = empty_map;
+    } else if (!expect_map(*fm, "front matter: " + where, sink)) {
+      return;
+    }
+  } else {
+    fm = empty_map;
+  }
+  e.ok = true;
+  const YNode& node = *fm;
+  switch (kind) {
+    case Kind::landing: {
+      FieldReader r(node, where, {"title", "summary", "description"}, sink);
+      auto& landing = std::get<model::Landing>(e.page);
+      read_common(r, landing, false);
+      if (landing.summary.empty()) landing.summary = r.text("description");
+      landing.pos = r.positions();
+      break;
+    }
+    case Kind::regulation: {
+      FieldReader r(node, where, {"title", "approved", "file", "summary"}, sink);
+      auto& regulation = std::get<model::Regulation>(e.page);
+      read_common(r, regulation, true);
+      regulation.approved = read_approval(r, where, sink);
+      regulation.file = r.text("file");
+      regulation.pos = r.positions();
+      break;
+    }
+    case Kind::program: {
+      auto& p = std::get<model::Program>(e.page);
+      FieldReader r(node, where, {"title", "form", "start", "end", "pair", "summary", "tags", "authors", "slug"}, sink);
+      read_common(r, p, true);
+      p.form = r.text("form", true);
+      if (auto d = r.date("start", true)) p.start = *d;
+      if (auto d = r.date("end", true)) p.end = *d;
+      p.pair = r.text("pair");
+      p.authors = r.text_list("authors");
+      e.slug_field = r.text("slug");
+      p.pos = r.positions();
+      e.slug_pos = p.pos.of("slug");
+      break;
+    }
+    case Kind::practice: {
+      auto& p = std::get<model::Practice>(e.page);
+      FieldReader r(node, where, {"title", "form", "start", "end", "pair", "summary", "tags", "authors", "slug"}, sink);
+      read_common(r, p, true);
+      p.form = r.text("form", true);
+      p.start = r.date("start");
+      p.end = r.date("end");
+      p.pair = r.text("pair");
+      p.authors = r.text_list("authors");
+      e.slug_field = r.text("slug");
+      p.pos = r.positions();
+      e.slug_pos = p.pos.of("slug");
+      break;
+    }
+    case Kind::news: {
+      auto& n = std::get<model::NewsItem>(e.page);
+      FieldReader r(node, where,
+                    {"title", "date", "summary", "tags", "image", "image_alt", "draft", "event", "slug"}, sink);
+      read_common(r, n, true);
+      if (auto d = r.date("date", true)) n.date = *d;
+      n.image = r.text("image");
+      n.image_alt = r.text("image_alt");
+      if (!n.image.empty() && util::trim(n.image_alt).empty()) {
+        sink.report("field.missing", r.positions().of("image"), where + ": у картинки нет описания image_alt",
+                    "Добавьте строку image_alt: \"что изображено\" — её прочтут незрячие посетители.");
+      }
+      n.draft = r.boolean("draft", false);
+      if (const YNode* e = r.map("event")) {
+        FieldReader er(*e, where + ", event", {"date", "time", "place"}, sink);
+        model::NewsEvent ev;
+        ev.date = er.date("date", true);
+        ev.time = er.text("time");
+        ev.place = er.text("place");
+        n.event = ev;
+      }
+      e.slug_field = r.text("slug");
+      n.pos = r.positions();
+      e.slug_pos = n.pos.of("slug");
+      break;
+    }
+    case Kind::page: {
+      auto& p = std::get<model::Page>(e.page);
+      FieldReader r(node, where, {"title", "weight", "menu", "summary", "slug"}, sink);
+      read_common(r, p, true);
+      if (auto w = r.integer("weight")) p.weight = static_cast<int>(*w);
+      p.menu = r.boolean("menu", true);
+      e.slug_field = r.text("slug");
+      p.pos = r.positions();
+      e.slug_pos = p.pos.of("slug");
+      break;
+    }
+  }
+}
+
+/// The cache key of a source's front matter stage: kind, path and the bytes' XXH3-128.
+std::string source_key(Kind kind, const std::string& rel, std::string_view bytes) {
+  util::Hasher h;
+  h.update(static_cast<std::uint64_t>(kind)).update(rel).update(static_cast<std::uint64_t>(rel.size())).update(bytes);
+  return h.hex();
 }
 
 }  // namespace
@@ -131,7 +270,7 @@ std::optional<model::Approval> read_approval(FieldReader& r, std::string_view wh
 }
 
 model::Site load_site(const fs::path& root, config::SiteConfig config, const model::BuildOptions& options,
-                      diag::Sink& sink, int jobs) {
+                      diag::Sink& sink, int jobs, LoadCache* cache) {
   model::Site site;
   site.root = fs::absolute(root).lexically_normal().string();
   if (!site.root.empty() && site.root.size() > 1 && site.root.back() == '/') site.root.pop_back();
@@ -146,7 +285,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
 
   // Stage 1: read every Markdown file and its front matter, in parallel.
   std::vector<MdSource> sources;
-  auto add = [&](Kind k, const std::string& rel) { sources.push_back(MdSource{k, rel, {}, {}, false, {}, {}, 0}); };
+  auto add = [&](Kind k, const std::string& rel) { sources.push_back(MdSource{k, rel, nullptr, false, 0}); };
   if (found.has_landing) add(Kind::landing, "content/_index.md");
   if (found.has_regulation) add(Kind::regulation, "content/polozhenie.md");
   for (const auto& r : found.programs) add(Kind::program, r);
@@ -173,129 +312,52 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     }
   }
 
+  std::atomic<std::size_t> parsed{0};
   run_parallel(sources.size(), jobs, [&](std::size_t i) {
     MdSource& src = sources[i];
-    auto text = read_source(root, src.rel, sink);
-    if (!text) return;
-    src.text = std::move(*text);
-    src.split = split_front_matter(src.text);
-    model::PageBase* base = nullptr;
-    switch (src.kind) {
-      case Kind::landing: base = &landing; break;
-      case Kind::regulation: base = &regulation; break;
-      case Kind::program: base = &programs[src.index]; break;
-      case Kind::practice: base = &practices[src.index]; break;
-      case Kind::news: base = &news[src.index]; break;
-      case Kind::page: base = &pages[src.index]; break;
-    }
-    base->source = src.rel;
-    base->body_line = src.split.body_line;
-    std::string where = where_of(src.kind);
-    if (src.split.unterminated) {
-      sink.report("yaml.syntax", {src.rel, 1, 1}, "блок front matter не закрыт: нет второй строки «---»",
-                  "Закончите блок полей строкой из трёх дефисов «---», затем пишите текст.");
-      return;
-    }
-    YNode empty_map;
-    empty_map.kind = YNode::Kind::map;
-    empty_map.pos = {src.rel, 1, 1};
-    std::optional<YNode> fm;
-    if (src.split.has_front_matter) {
-      fm = parse_yaml(src.split.yaml, src.rel, src.split.yaml_line, sink);
-      if (!fm) return;
-      if (fm->is_null()) {
-        fm = empty_map;
-      } else if (!expect_map(*fm, "front matter: " + where, sink)) {
+    auto bytes = read_raw_source(root, src.rel, sink);
+    if (!bytes) return;
+    std::string key = cache ? source_key(src.kind, src.rel, *bytes) : std::string();
+    if (cache) {
+      if (auto hit = cache->find(src.rel); hit && hit->key == key) {
+        src.entry = std::move(hit);
+        src.reused = true;
+        sink.replay(src.entry->diags);
         return;
       }
-    } else {
-      fm = empty_map;
     }
-    src.ok = true;
-    const YNode& node = *fm;
-    switch (src.kind) {
-      case Kind::landing: {
-        FieldReader r(node, where, {"title", "summary", "description"}, sink);
-        read_common(r, landing, false);
-        if (landing.summary.empty()) landing.summary = r.text("description");
-        landing.pos = r.positions();
-        break;
-      }
-      case Kind::regulation: {
-        FieldReader r(node, where, {"title", "approved", "file", "summary"}, sink);
-        read_common(r, regulation, true);
-        regulation.approved = read_approval(r, where, sink);
-        regulation.file = r.text("file");
-        regulation.pos = r.positions();
-        break;
-      }
-      case Kind::program: {
-        auto& p = programs[src.index];
-        FieldReader r(node, where, {"title", "form", "start", "end", "pair", "summary", "tags", "authors", "slug"}, sink);
-        read_common(r, p, true);
-        p.form = r.text("form", true);
-        if (auto d = r.date("start", true)) p.start = *d;
-        if (auto d = r.date("end", true)) p.end = *d;
-        p.pair = r.text("pair");
-        p.authors = r.text_list("authors");
-        src.slug_field = r.text("slug");
-        p.pos = r.positions();
-        src.slug_pos = p.pos.of("slug");
-        break;
-      }
-      case Kind::practice: {
-        auto& p = practices[src.index];
-        FieldReader r(node, where, {"title", "form", "start", "end", "pair", "summary", "tags", "authors", "slug"}, sink);
-        read_common(r, p, true);
-        p.form = r.text("form", true);
-        p.start = r.date("start");
-        p.end = r.date("end");
-        p.pair = r.text("pair");
-        p.authors = r.text_list("authors");
-        src.slug_field = r.text("slug");
-        p.pos = r.positions();
-        src.slug_pos = p.pos.of("slug");
-        break;
-      }
-      case Kind::news: {
-        auto& n = news[src.index];
-        FieldReader r(node, where,
-                      {"title", "date", "summary", "tags", "image", "image_alt", "draft", "event", "slug"}, sink);
-        read_common(r, n, true);
-        if (auto d = r.date("date", true)) n.date = *d;
-        n.image = r.text("image");
-        n.image_alt = r.text("image_alt");
-        if (!n.image.empty() && util::trim(n.image_alt).empty()) {
-          sink.report("field.missing", r.positions().of("image"), where + ": у картинки нет описания image_alt",
-                      "Добавьте строку image_alt: \"что изображено\" — её прочтут незрячие посетители.");
-        }
-        n.draft = r.boolean("draft", false);
-        if (const YNode* e = r.map("event")) {
-          FieldReader er(*e, where + ", event", {"date", "time", "place"}, sink);
-          model::NewsEvent ev;
-          ev.date = er.date("date", true);
-          ev.time = er.text("time");
-          ev.place = er.text("place");
-          n.event = ev;
-        }
-        src.slug_field = r.text("slug");
-        n.pos = r.positions();
-        src.slug_pos = n.pos.of("slug");
-        break;
-      }
-      case Kind::page: {
-        auto& p = pages[src.index];
-        FieldReader r(node, where, {"title", "weight", "menu", "summary", "slug"}, sink);
-        read_common(r, p, true);
-        if (auto w = r.integer("weight")) p.weight = static_cast<int>(*w);
-        p.menu = r.boolean("menu", true);
-        src.slug_field = r.text("slug");
-        p.pos = r.positions();
-        src.slug_pos = p.pos.of("slug");
-        break;
-      }
+    ++parsed;
+    auto e = std::make_shared<LoadedSource>();
+    e->key = std::move(key);
+    diag::Sink recorder{diag::Sink::Recorder{}};
+    diag::Sink& out = cache ? recorder : sink;
+    if (auto text = normalize_source(src.rel, std::move(*bytes), out)) {
+      e->text = std::make_shared<const std::string>(std::move(*text));
+      parse_source(src.kind, src.rel, *e, out);
     }
+    if (cache) {
+      e->diags = recorder.items();
+      sink.replay(e->diags);
+    }
+    src.entry = std::move(e);
   });
+  // Each page into its place (copied when the cache keeps the entry, moved otherwise).
+  for (auto& src : sources) {
+    if (!src.entry || !src.entry->text) continue;
+    auto place = [&](auto& slot) {
+      using T = std::decay_t<decltype(slot)>;
+      auto& page = std::get<T>(src.entry->page);
+      if (cache) slot = page; else slot = std::move(page);
+    };
+    switch (src.kind) {
+      case Kind::landing: place(landing); break;
+      case Kind::regulation: place(regulation); break;
+      case Kind::program: place(programs[src.index]); break;
+      case Kind::practice: place(practices[src.index]); break;
+      case Kind::news: place(news[src.index]); break;
+      case Kind::page: place(pages[src.index]); break;
+    }
+  }
 
   // Stage 2: URLs, collisions and the link map (sequential, in path order).
   LinkMap links;
@@ -336,14 +398,15 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     if (s->kind == Kind::regulation) { regulation.url = sec.regulation + "/"; continue; }
     std::string slug;
     diag::SourcePos pos{s->rel, 0, 0};
-    if (!s->slug_field.empty()) {
-      pos = s->slug_pos;
-      if (!config::is_safe_slug(s->slug_field)) {
-        sink.report("path.outside", pos, "адрес страницы (slug) «" + s->slug_field + "» недопустим",
+    const std::string slug_field = s->entry ? s->entry->slug_field : std::string();
+    if (!slug_field.empty()) {
+      pos = s->entry->slug_pos;
+      if (!config::is_safe_slug(slug_field)) {
+        sink.report("path.outside", pos, "адрес страницы (slug) «" + slug_field + "» недопустим",
                     "Используйте латинские строчные буквы, цифры и дефис, например: shkola-nastavnikov");
         continue;
       }
-      slug = s->slug_field;
+      slug = slug_field;
     } else {
       slug = util::slugify(stem_of(s->rel));
       if (slug.empty()) {
@@ -383,9 +446,10 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   timer.lap("  загрузка: front matter");
   // Stage 3: render Markdown bodies in parallel.
   const auto& rules = cfg.rules;
+  std::atomic<std::size_t> rendered{0};
   run_parallel(sources.size(), jobs, [&](std::size_t i) {
     MdSource& src = sources[i];
-    if (!src.ok) return;
+    if (!src.ok()) return;
     model::PageBase* base = nullptr;
     std::function<bool(std::string_view)> withhold;
     switch (src.kind) {
@@ -413,13 +477,31 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     mo.typography = cfg.typography;
     mo.withhold_heading = withhold;
     const std::string page_url = base->url;
-    mo.resolve_link = [&](std::string_view url, const diag::SourcePos& p) {
-      return links.resolve(url, src.rel, page_url, p, sink);
+    LoadedSource& e = *src.entry;
+    if (!cache) {
+      mo.resolve_link = [&](std::string_view url, const diag::SourcePos& p) {
+        return links.resolve(url, src.rel, page_url, p, sink);
+      };
+      base->body = render_markdown(e.split.body, src.rel, e.split.body_line, mo, sink);
+      e.text.reset();  // the text is no longer needed
+      return;
+    }
+    const RecordingResolver resolve = [&](std::string_view url, const diag::SourcePos& p, diag::Sink& s) {
+      return links.resolve(url, src.rel, page_url, p, s);
     };
-    base->body = render_markdown(src.split.body, src.rel, src.split.body_line, mo, sink);
-    src.text.clear();
-    src.text.shrink_to_fit();
+    if (!src.reused || !e.body || !memo_holds(*e.body, mo, resolve)) {
+      e.body = render_recorded(e.split.body, src.rel, e.split.body_line, mo, resolve);
+      ++rendered;
+    }
+    base->body = e.body->body;
+    sink.replay(e.body->diags);
   });
+  if (cache) {
+    std::map<std::string, std::shared_ptr<LoadedSource>> entries;
+    for (auto& src : sources)
+      if (src.entry) entries.emplace(src.rel, std::move(src.entry));
+    cache->replace(std::move(entries), {sources.size(), parsed.load(), rendered.load()});
+  }
 
   timer.lap("  загрузка: Markdown");
   // Data files.

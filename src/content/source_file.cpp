@@ -1,22 +1,45 @@
 #include "content/source_file.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include "util/utf8.hpp"
 
 namespace nastavnik::content {
 
 std::optional<std::string> read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(ss).str();
+  // One open, fstat and read: a stream through an ostringstream copied every byte twice.
+  // O_NONBLOCK: a FIFO put in place of a file must not hang the build; only regular files.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  std::string out;
+  out.resize(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 0));
+  std::size_t have = 0;
+  for (;;) {
+    if (have == out.size()) out.resize(out.size() + 4096);  // grew since fstat, or a special file
+    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    have += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  out.resize(have);
+  return out;
 }
 
-std::optional<std::string> read_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink) {
+std::optional<std::string> read_raw_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink) {
   std::error_code ec;
   auto path = root / rel;
   auto size = std::filesystem::file_size(path, ec);
@@ -32,11 +55,14 @@ std::optional<std::string> read_source(const std::filesystem::path& root, const 
     return std::nullopt;
   }
   auto bytes = read_bytes(path);
-  if (!bytes) {
+  if (!bytes || bytes->size() > k_max_source_bytes) {
     sink.report("field.type", {rel, 0, 0}, "не удаётся прочитать файл");
     return std::nullopt;
   }
-  std::string text = std::move(*bytes);
+  return bytes;
+}
+
+std::optional<std::string> normalize_source(const std::string& rel, std::string text, diag::Sink& sink) {
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   std::size_t bad = 0;
   if (!util::utf8_valid(text, &bad)) {
@@ -62,6 +88,12 @@ std::optional<std::string> read_source(const std::filesystem::path& root, const 
     text = std::move(out);
   }
   return text;
+}
+
+std::optional<std::string> read_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink) {
+  auto raw = read_raw_source(root, rel, sink);
+  if (!raw) return std::nullopt;
+  return normalize_source(rel, std::move(*raw), sink);
 }
 
 }  // namespace nastavnik::content

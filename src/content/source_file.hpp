@@ -16,6 +16,11 @@ constexpr std::uintmax_t k_max_source_bytes = 64ull * 1024 * 1024;
 /// an I/O problem and returns nullopt. The text has no BOM and '\n' line ends.
 std::optional<std::string> read_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink);
 
+/// read_source in two steps, for callers that look at the bytes first (the load cache): the
+/// bytes as stored (I/O problems and the size limit reported), then BOM, UTF-8 and line ends.
+std::optional<std::string> read_raw_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink);
+std::optional<std::string> normalize_source(const std::string& rel, std::string bytes, diag::Sink& sink);
+
 /// Reads a whole file as bytes; nullopt when it cannot be read.
 std::optional<std::string> read_bytes(const std::filesystem::path& path);
 

@@ -14,6 +14,10 @@ void Sink::set_overrides(std::map<std::string, Severity> overrides) {
 
 void Sink::report(std::string_view code, SourcePos pos, std::string message, std::string hint) {
   std::lock_guard lock(m_mutex);
+  if (m_recorder) {
+    m_items.push_back(Diagnostic{default_severity(code), std::string(code), std::move(message), std::move(hint), std::move(pos)});
+    return;
+  }
   Severity sev = default_severity(code);
   if (auto it = m_overrides.find(std::string(code)); it != m_overrides.end()) sev = it->second;
   if (sev == Severity::off) return;
@@ -50,6 +54,15 @@ int Sink::warnings() const {
   auto all = sorted();
   return static_cast<int>(
       std::count_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.severity == Severity::warning; }));
+}
+
+std::vector<Diagnostic> Sink::items() const {
+  std::lock_guard lock(m_mutex);
+  return m_items;
+}
+
+void Sink::replay(const std::vector<Diagnostic>& items) {
+  for (const auto& d : items) report(d.code, d.pos, d.message, d.hint);
 }
 
 void Sink::clear() {

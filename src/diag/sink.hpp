@@ -14,6 +14,10 @@ namespace nastavnik::diag {
 class Sink {
  public:
   Sink() = default;
+  /// A recorder keeps every report as made, none dropped and no overrides applied: a cached
+  /// stage's diagnostics are recorded so and later replayed into the real sink.
+  struct Recorder {};
+  explicit Sink(Recorder) : m_recorder(true) {}
   Sink(const Sink&) = delete;
   Sink& operator=(const Sink&) = delete;
 
@@ -27,11 +31,16 @@ class Sink {
   bool has_errors() const { return errors() > 0; }
   /// Drops every diagnostic (serve reuses one sink per rebuild).
   void clear();
+  /// Every report in the order made (for a recorder: as reported, default severities).
+  std::vector<Diagnostic> items() const;
+  /// Reports each diagnostic again (severity from this sink's table and overrides).
+  void replay(const std::vector<Diagnostic>& items);
 
  private:
   mutable std::mutex m_mutex;
   std::map<std::string, Severity> m_overrides;
   std::vector<Diagnostic> m_items;
+  bool m_recorder = false;
 };
 
 }  // namespace nastavnik::diag

@@ -60,7 +60,7 @@ Result run(const Options& options, diag::Sink& sink) {
   bo.drafts = options.drafts;
   bo.future = options.future;
   util::StageTimer timer("запись");
-  model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs);
+  model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, options.load_cache);
   timer.lap("загрузка");
   validate::run_all(site, sink);
   timer.lap("проверка");

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "content/load_cache.hpp"
 #include "diag/sink.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
@@ -22,6 +23,8 @@ struct Options {
   bool write = true;    ///< false for `check`
   bool serve_mode = false;
   bool incremental = true;  ///< reuse unchanged pages of the previous output (tests turn it off)
+  /// Kept between the builds of one process (serve): unchanged sources are not parsed again.
+  content::LoadCache* load_cache = nullptr;
 };
 
 enum class Outcome {

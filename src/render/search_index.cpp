@@ -41,12 +41,14 @@ constexpr std::array<std::string_view, 38> k_stop = {
 
 bool is_stop_word(std::string_view w) { return std::find(k_stop.begin(), k_stop.end(), w) != k_stop.end(); }
 
-std::vector<std::string> search_words(std::string_view text) {
-  std::vector<std::string> out;
-  std::string word;
+namespace {
+
+/// Calls f(word) for each indexed word of text (see search_words), reusing one buffer.
+template <class F>
+void for_each_word(std::string_view text, std::string& word, F&& f) {
   std::size_t chars = 0;
   auto flush = [&] {
-    if (chars > 1 && !is_stop_word(word)) out.push_back(word);
+    if (chars > 1 && !is_stop_word(word)) f(std::string_view(word));
     word.clear();
     chars = 0;
   };
@@ -55,11 +57,25 @@ std::vector<std::string> search_words(std::string_view text) {
     if (is_word_char(c)) {
       util::append_utf8(word, lower(c));
       ++chars;
-    } else {
+    } else if (chars > 0) {
       flush();
     }
   }
   flush();
+}
+
+/// A hash map from words that is looked up by string_view, without a temporary string.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+}  // namespace
+
+std::vector<std::string> search_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for_each_word(text, word, [&](std::string_view w) { out.emplace_back(w); });
   return out;
 }
 
@@ -69,7 +85,8 @@ std::string build_search_index(const std::vector<SearchDoc>& docs) {
   // internal: the output is ordered by the stems themselves, so it is the same on every run.
   struct Local {
     util::Stemmer stemmer{"russian"};
-    std::unordered_map<std::string, int> ids;  // word → stem id
+    std::unordered_map<std::string, int, WordHash, std::equal_to<>> ids;  // word → stem id
+    std::string word;                                                       // tokenizer buffer
   };
   tbb::enumerable_thread_specific<Local> locals;
   std::mutex stems_mutex;
@@ -79,7 +96,7 @@ std::string build_search_index(const std::vector<SearchDoc>& docs) {
   std::vector<std::string> snippets(docs.size());
   tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) {
     Local& local = locals.local();
-    auto id_of = [&](const std::string& word) {
+    auto id_of = [&](std::string_view word) {
       if (auto it = local.ids.find(word); it != local.ids.end()) return it->second;
       std::string stem = local.stemmer.stem(word);
       int id;
@@ -94,9 +111,9 @@ std::string build_search_index(const std::vector<SearchDoc>& docs) {
     };
     std::unordered_map<int, int> w;
     const auto& d = docs[i];
-    for (const auto& word : search_words(d.title)) w[id_of(word)] += 10;
-    for (const auto& word : search_words(d.section)) w[id_of(word)] += 1;
-    for (const auto& word : search_words(d.text)) w[id_of(word)] += 1;
+    for_each_word(d.title, local.word, [&](std::string_view word) { w[id_of(word)] += 10; });
+    for_each_word(d.section, local.word, [&](std::string_view word) { w[id_of(word)] += 1; });
+    for_each_word(d.text, local.word, [&](std::string_view word) { w[id_of(word)] += 1; });
     weights[i].assign(w.begin(), w.end());
     snippets[i] = truncate_text(d.text, k_snippet_text_chars);
   });

@@ -44,7 +44,7 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t pos, char32_t*
 
 }  // namespace
 
-char32_t next_code_point(std::string_view s, std::size_t& pos) {
+char32_t next_code_point_slow(std::string_view s, std::size_t& pos) {
   char32_t cp = 0;
   const std::size_t len = valid_sequence_length(s, pos, &cp);
   if (len == 0) {
@@ -57,7 +57,18 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) {
 
 bool utf8_valid(std::string_view s, std::size_t* bad_offset) {
   std::size_t pos = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (pos < s.size()) {
+    // Fast paths for what a Russian text is made of: ASCII and two-byte sequences (Cyrillic).
+    const unsigned b0 = p[pos];
+    if (b0 < 0x80) {
+      ++pos;
+      continue;
+    }
+    if (b0 >= 0xC2 && b0 <= 0xDF && pos + 1 < s.size() && (p[pos + 1] & 0xC0) == 0x80) {
+      pos += 2;
+      continue;
+    }
     char32_t cp = 0;
     const std::size_t len = valid_sequence_length(s, pos, &cp);
     if (len == 0) {
@@ -87,7 +98,7 @@ std::u32string to_u32(std::string_view s) {
   return out;
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+void append_utf8_slow(std::string& out, char32_t cp) {
   if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = k_replacement;
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));

@@ -16,11 +16,43 @@ int utf8_column(std::string_view line, std::size_t byte_offset);
 std::u32string to_u32(std::string_view s);  ///< invalid bytes become U+FFFD
 std::string to_utf8(std::u32string_view s);
 /// Appends the UTF-8 encoding of cp (surrogates and values over U+10FFFF become U+FFFD).
-void append_utf8(std::string& out, char32_t cp);
+inline void append_utf8(std::string& out, char32_t cp);
+/// The general case of append_utf8 (three- and four-byte sequences, invalid values).
+void append_utf8_slow(std::string& out, char32_t cp);
+
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    const char two[2] = {static_cast<char>(0xC0 | (cp >> 6)), static_cast<char>(0x80 | (cp & 0x3F))};
+    out.append(two, 2);
+  } else {
+    append_utf8_slow(out, cp);
+  }
+}
 /// Decodes the code point at s[pos] and advances pos past it. An invalid or truncated sequence
 /// yields U+FFFD and advances by one byte, so every byte string decodes without failing.
 /// Precondition: pos < s.size().
-char32_t next_code_point(std::string_view s, std::size_t& pos);
+inline char32_t next_code_point(std::string_view s, std::size_t& pos);
+/// The general case of next_code_point (three- and four-byte and invalid sequences).
+char32_t next_code_point_slow(std::string_view s, std::size_t& pos);
+
+inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
+  // Inline fast paths: ASCII and two-byte sequences (Cyrillic) are almost every character.
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  if (b0 >= 0xC2 && b0 <= 0xDF && pos + 1 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      pos += 2;
+      return (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+    }
+  }
+  return next_code_point_slow(s, pos);
+}
 /// Byte offset of the start of 1-based line `line` in text; npos when out of range.
 std::size_t line_start(std::string_view text, int line);
 

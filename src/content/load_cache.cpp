@@ -1,0 +1,83 @@
+#include "content/load_cache.hpp"
+
+#include <tuple>
+
+namespace nastavnik::content {
+
+namespace {
+
+bool same(const diag::Diagnostic& a, const diag::Diagnostic& b) {
+  return std::tie(a.code, a.message, a.hint, a.pos.file, a.pos.line, a.pos.column) ==
+         std::tie(b.code, b.message, b.hint, b.pos.file, b.pos.line, b.pos.column);
+}
+
+bool same(const std::vector<diag::Diagnostic>& a, const std::vector<diag::Diagnostic>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!same(a[i], b[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+BodyMemo render_recorded(std::string_view text, const std::string& file, int first_line, const MarkdownOptions& options,
+                         const RecordingResolver& resolve) {
+  BodyMemo memo;
+  memo.unsafe_html = options.unsafe_html;
+  memo.typography = options.typography;
+  memo.withholding = static_cast<bool>(options.withhold_heading);
+  diag::Sink recorder{diag::Sink::Recorder{}};
+  MarkdownOptions mo;
+  mo.unsafe_html = options.unsafe_html;
+  mo.typography = options.typography;
+  if (options.withhold_heading) {
+    mo.withhold_heading = [&](std::string_view heading) {
+      bool withheld = options.withhold_heading(heading);
+      memo.headings.emplace_back(std::string(heading), withheld);
+      return withheld;
+    };
+  }
+  mo.resolve_link = [&](std::string_view url, const diag::SourcePos& pos) {
+    diag::Sink call{diag::Sink::Recorder{}};
+    BodyMemo::LinkAnswer answer{std::string(url), pos, resolve(url, pos, call), call.items()};
+    recorder.replay(answer.diags);
+    auto href = answer.href;
+    memo.links.push_back(std::move(answer));
+    return href;
+  };
+  memo.body = render_markdown(text, file, first_line, mo, recorder);
+  memo.diags = recorder.items();
+  return memo;
+}
+
+bool memo_holds(const BodyMemo& memo, const MarkdownOptions& options, const RecordingResolver& resolve) {
+  if (memo.unsafe_html != options.unsafe_html || memo.typography != options.typography ||
+      memo.withholding != static_cast<bool>(options.withhold_heading))
+    return false;
+  for (const auto& [heading, withheld] : memo.headings)
+    if (options.withhold_heading(heading) != withheld) return false;
+  for (const auto& link : memo.links) {
+    diag::Sink call{diag::Sink::Recorder{}};
+    if (resolve(link.url, link.pos, call) != link.href || !same(call.items(), link.diags)) return false;
+  }
+  return true;
+}
+
+std::shared_ptr<LoadedSource> LoadCache::find(const std::string& rel) const {
+  std::lock_guard lock(m_mutex);
+  auto it = m_entries.find(rel);
+  return it == m_entries.end() ? nullptr : it->second;
+}
+
+void LoadCache::replace(std::map<std::string, std::shared_ptr<LoadedSource>> entries, Stats stats) {
+  std::lock_guard lock(m_mutex);
+  m_entries = std::move(entries);
+  m_last = stats;
+}
+
+LoadCache::Stats LoadCache::last() const {
+  std::lock_guard lock(m_mutex);
+  return m_last;
+}
+
+}  // namespace nastavnik::content

@@ -1,0 +1,96 @@
+#pragma once
+// What loading each Markdown source produced, kept between the builds of one process (`serve`
+// rebuilds on every save): a file whose bytes did not change is not parsed again, and its body
+// is not rendered again while everything the rendering asked about still has the same answer.
+//
+// Correct by construction, like the page cache (render/page_cache.hpp):
+// - front matter: a pure function of the source's kind, path and bytes (XXH3-128 of the bytes);
+// - Markdown body: a pure function of the body text, the two markup switches, and the answers
+//   of the two questions rendering asks the rest of the site — "where does this link go?"
+//   (the link map) and "is this heading a withheld result section?" (the rules and today's
+//   date). Each question and answer is recorded with the body; a reuse asks every recorded
+//   question again and reuses the body only if every answer, diagnostics included, is equal.
+// Diagnostics are recorded as reported and replayed into each build's sink, so a warning
+// stays visible on every rebuild until the file is fixed.
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "content/front_matter.hpp"
+#include "content/markdown.hpp"
+#include "diag/sink.hpp"
+#include "model/pages.hpp"
+
+namespace nastavnik::content {
+
+/// A page as its front matter describes it (no URL, no body yet), of its kind.
+using AnyPage = std::variant<model::Landing, model::Regulation, model::Program, model::Practice, model::NewsItem,
+                             model::Page>;
+
+/// A body together with the questions its rendering asked and their answers.
+struct BodyMemo {
+  struct LinkAnswer {
+    std::string url;
+    diag::SourcePos pos;
+    std::optional<std::string> href;
+    std::vector<diag::Diagnostic> diags;
+  };
+  bool unsafe_html = false;
+  bool typography = true;
+  bool withholding = false;  ///< a withhold predicate was given
+  std::vector<std::pair<std::string, bool>> headings;  ///< heading → withheld
+  std::vector<LinkAnswer> links;
+  model::Body body;
+  std::vector<diag::Diagnostic> diags;  ///< all of the rendering's, link diagnostics included
+};
+
+/// One Markdown source after the front matter stage.
+struct LoadedSource {
+  std::string key;                          ///< kind, path and XXH3-128 of the bytes
+  std::shared_ptr<const std::string> text;  ///< normalised text; null when it could not be decoded
+  FrontMatterSplit split;                   ///< views into *text
+  bool ok = false;                          ///< front matter parsed (fields may still have problems)
+  std::string slug_field;
+  diag::SourcePos slug_pos;
+  AnyPage page;
+  std::vector<diag::Diagnostic> diags;  ///< reported while decoding and parsing
+  std::optional<BodyMemo> body;         ///< the last rendering of the body
+};
+
+/// Renders a body through `options` exactly as render_markdown does, recording its questions
+/// and diagnostics. `resolve` answers link questions into the sink it is given.
+using RecordingResolver =
+    std::function<std::optional<std::string>(std::string_view url, const diag::SourcePos& pos, diag::Sink& sink)>;
+BodyMemo render_recorded(std::string_view text, const std::string& file, int first_line, const MarkdownOptions& options,
+                         const RecordingResolver& resolve);
+
+/// True when rendering with `options` and `resolve` now would give the memo's body and
+/// diagnostics: the switches are equal and every recorded question gets the recorded answer.
+bool memo_holds(const BodyMemo& memo, const MarkdownOptions& options, const RecordingResolver& resolve);
+
+/// The cache itself: source path → its last load. Used by one build at a time.
+class LoadCache {
+ public:
+  struct Stats {
+    std::size_t sources = 0;         ///< Markdown sources of the last build
+    std::size_t parsed = 0;          ///< whose front matter was parsed (new or changed bytes)
+    std::size_t bodies_rendered = 0; ///< whose body was rendered
+  };
+
+  std::shared_ptr<LoadedSource> find(const std::string& rel) const;
+  /// Replaces the whole cache by the sources of the build just done (deleted files leave).
+  void replace(std::map<std::string, std::shared_ptr<LoadedSource>> entries, Stats stats);
+  Stats last() const;
+
+ private:
+  mutable std::mutex m_mutex;
+  std::map<std::string, std::shared_ptr<LoadedSource>> m_entries;
+  Stats m_last;
+};
+
+}  // namespace nastavnik::content

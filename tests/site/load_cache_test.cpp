@@ -1,0 +1,203 @@
+// The load cache (content/load_cache.hpp) that serve keeps between rebuilds: an unchanged
+// source is not parsed or rendered again, and a build through the cache always gives the same
+// output and the same diagnostics as a build without it — after edits of the text, and after
+// changes that reach a body without touching its file (a deleted link target, today's date,
+// the rules and switches of site.yaml, a severity override).
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "content/load_cache.hpp"
+#include "render/page_cache.hpp"
+#include "support/site_builder.hpp"
+
+namespace fs = std::filesystem;
+using namespace nastavnik;
+
+namespace {
+
+struct CacheBuilt {
+  pipeline::Outcome outcome;
+  std::vector<std::string> diags;  ///< "file:line:col severity code message", printed order
+  std::vector<std::pair<std::string, std::string>> files;
+};
+
+CacheBuilt build_once(const fs::path& site, const fs::path& out, content::LoadCache* cache, util::Date now, int jobs = 0) {
+  pipeline::Options opt;
+  opt.site_dir = site;
+  opt.out_dir = out;
+  opt.now = now;
+  opt.jobs = jobs;
+  opt.load_cache = cache;
+  opt.incremental = cache != nullptr;
+  diag::Sink sink;
+  auto r = pipeline::run(opt, sink);
+  CacheBuilt b;
+  b.outcome = r.outcome;
+  for (const auto& d : sink.sorted())
+    b.diags.push_back(d.pos.file + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " +
+                      std::string(diag::severity_name(d.severity)) + " " + d.code + " " + d.message);
+  if (r.outcome == pipeline::Outcome::ok) {
+    b.files = test::snapshot(out);
+    std::erase_if(b.files, [](const auto& f) { return f.first == render::k_page_manifest; });
+  }
+  return b;
+}
+
+/// Builds `site` through `cache` and, for comparison, cleanly without any cache (-j 1); both
+/// must agree on the outcome, the diagnostics and every output byte.
+CacheBuilt build_with_and_without_cache(const fs::path& site, const fs::path& out, content::LoadCache& cache, util::Date now = test::k_test_now) {
+  CacheBuilt cached = build_once(site, out, &cache, now);
+  test::TempDir clean_dir;
+  CacheBuilt clean = build_once(site, clean_dir.path() / "out", nullptr, now, 1);
+  CHECK(cached.outcome == clean.outcome);
+  CHECK(cached.diags == clean.diags);
+  CHECK(cached.files.size() == clean.files.size());
+  CHECK(cached.files == clean.files);
+  return cached;
+}
+
+void write_text(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary | std::ios::trunc) << text; }
+
+void edit_text(const fs::path& file, const std::string& from, const std::string& to) {
+  std::string s = test::read_file(file);
+  auto at = s.find(from);
+  REQUIRE(at != std::string::npos);
+  s.replace(at, from.size(), to);
+  write_text(file, s);
+}
+
+bool diags_mention(const std::vector<std::string>& diags, const std::string& part) {
+  for (const auto& d : diags)
+    if (d.find(part) != std::string::npos) return true;
+  return false;
+}
+
+bool output_has(const CacheBuilt& b, const std::string& path, const std::string& part) {
+  for (const auto& [p, bytes] : b.files)
+    if (p == path) return bytes.find(part) != std::string::npos;
+  FAIL("no output file " << path);
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("serve's load cache parses only the saved file and agrees with a build without it", "[site][load-cache]") {
+  test::TempDir dir;
+  const fs::path site = dir.path() / "site", out = dir.path() / "out";
+  fs::create_directories(site);
+  fs::copy(test::source_dir() / "site.yaml", site / "site.yaml", fs::copy_options::overwrite_existing);
+  fs::copy(test::source_dir() / "content", site / "content", fs::copy_options::recursive);
+  content::LoadCache cache;
+
+  build_with_and_without_cache(site, out, cache);
+  const auto first = cache.last();
+  CHECK(first.sources > 20);
+  CHECK(first.parsed == first.sources);
+  CHECK(first.bodies_rendered == first.sources);
+
+  SECTION("nothing changed: nothing parsed or rendered") {
+    build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed == 0);
+    CHECK(cache.last().bodies_rendered == 0);
+  }
+  SECTION("one news item saved: one file parsed, one body rendered") {
+    std::string news;
+    for (const auto& e : fs::directory_iterator(site / "content/news"))
+      if (news.empty() || e.path().filename().string() < news) news = e.path().filename().string();
+    std::ofstream(site / "content/news" / news, std::ios::app) << "\nДобавлен абзац при сохранении.\n";
+    auto b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed == 1);
+    CHECK(cache.last().bodies_rendered == 1);
+    CHECK(output_has(b, "novosti/" + news.substr(0, news.size() - 3) + "/index.html", "Добавлен абзац при сохранении"));
+  }
+  SECTION("a file deleted leaves the cache and the site") {
+    const auto sources = first.sources;
+    fs::remove(site / "content/pages/kurator.md");
+    build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().sources == sources - 1);
+    CHECK(cache.last().parsed == 0);
+  }
+}
+
+TEST_CASE("a cached body is rendered again when something outside its file changes its meaning", "[site][load-cache]") {
+  test::TempDir dir;
+  const fs::path site = dir.path() / "site", out = dir.path() / "out";
+  test::copy_base_site(site);
+  content::LoadCache cache;
+  const fs::path news = site / "content/news/pervaya.md";
+  const fs::path practice = site / "content/practices/keys-1.md";
+
+  auto b = build_with_and_without_cache(site, out, cache);
+  REQUIRE(b.outcome == pipeline::Outcome::ok);
+  REQUIRE(output_has(b, "novosti/pervaya/index.html", "href=\"../../praktiki/keys-1/\""));
+
+  SECTION("the page a link points to is deleted, then restored") {
+    const std::string kept = test::read_file(practice);
+    fs::remove(practice);
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed == 0);  // the news file did not change…
+    CHECK(diags_mention(b.diags, "content/news/pervaya.md:5:"));  // …but its link is now broken
+    CHECK(diags_mention(b.diags, "link.broken"));
+    write_text(practice, kept);
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK_FALSE(diags_mention(b.diags, "link.broken"));
+    CHECK(output_has(b, "novosti/pervaya/index.html", "href=\"../../praktiki/keys-1/\""));
+  }
+  SECTION("the page a link points to gets another address") {
+    edit_text(practice, "title: \"Кейс 1\"", "title: \"Кейс 1\"\nslug: \"keys-odin\"");
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed == 1);  // the practice, not the news that links to it
+    CHECK(output_has(b, "novosti/pervaya/index.html", "href=\"../../praktiki/keys-odin/\""));
+  }
+  SECTION("today's date: a running practice's results are withheld, then published") {
+    b = build_with_and_without_cache(site, out, cache, util::Date{2025, 1, 15});
+    CHECK_FALSE(output_has(b, "praktiki/keys-1/index.html", ">Результаты</h2>"));
+    b = build_with_and_without_cache(site, out, cache, util::Date{2025, 6, 15});
+    CHECK(cache.last().parsed == 0);
+    CHECK(output_has(b, "praktiki/keys-1/index.html", ">Результаты</h2>"));
+  }
+  SECTION("the result headings of site.yaml's rules") {
+    b = build_with_and_without_cache(site, out, cache, util::Date{2025, 1, 15});
+    CHECK_FALSE(output_has(b, "praktiki/keys-1/index.html", ">Результаты</h2>"));
+    std::ofstream(site / "site.yaml", std::ios::app) << "rules:\n  result_headings: [\"Итоги\"]\n";
+    b = build_with_and_without_cache(site, out, cache, util::Date{2025, 1, 15});
+    CHECK(output_has(b, "praktiki/keys-1/index.html", ">Результаты</h2>"));
+  }
+  SECTION("typography and raw HTML switches") {
+    edit_text(news, "Текст новости", "Текст \"новости\" <b>жирный</b>");
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(output_has(b, "novosti/pervaya/index.html", "«новости»"));
+    std::ofstream(site / "site.yaml", std::ios::app) << "typography: false\nmarkup:\n  unsafe_html: true\n";
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed == 0);
+    CHECK(output_has(b, "novosti/pervaya/index.html", "&quot;новости&quot;"));
+    CHECK(output_has(b, "novosti/pervaya/index.html", "<b>жирный</b>"));
+  }
+  SECTION("a warning of an unchanged file is reported on every rebuild, as site.yaml's severity says") {
+    edit_text(news, "Текст новости", "Текст <b>новости</b>");
+    b = build_with_and_without_cache(site, out, cache);
+    const auto warnings = b.diags;
+    REQUIRE(diags_mention(warnings, "content/news/pervaya.md:5:"));
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed == 0);
+    CHECK(b.diags == warnings);
+    std::string code;
+    for (const auto& d : warnings)
+      if (d.find("content/news/pervaya.md:5:") == 0) code = d.substr(d.find(' ', d.find(' ') + 1) + 1), code = code.substr(0, code.find(' '));
+    REQUIRE_FALSE(code.empty());
+    std::ofstream(site / "site.yaml", std::ios::app) << "rules:\n  severity:\n    " << code << ": error\n";
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(b.outcome == pipeline::Outcome::content_errors);
+  }
+  SECTION("a file made unreadable UTF-8 and fixed again") {
+    const std::string kept = test::read_file(news);
+    write_text(news, kept + "\xff\n");
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(diags_mention(b.diags, "utf8.invalid"));
+    write_text(news, kept);
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK_FALSE(diags_mention(b.diags, "utf8.invalid"));
+    CHECK(b.outcome == pipeline::Outcome::ok);
+  }
+}
