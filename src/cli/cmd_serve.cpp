@@ -152,8 +152,8 @@ void rebuild(const pipeline::Options& opt, serve::LiveReload& live, const std::s
       live.publish_ok(result.write.written > 0);
       std::cout << stamp << why << "сайт собран за " << seconds_ru(took) << " (изменено файлов: "
                 << result.write.written << ", без изменений: " << result.write.unchanged;
-      if (opt.load_cache) {
-        auto st = opt.load_cache->last();
+      if (opt.caches) {
+        auto st = opt.caches->load.last();
         std::cout << "; прочитано заново текстов: " << st.parsed << " из " << st.sources;
       }
       std::cout << ")\n" << std::flush;
@@ -231,8 +231,8 @@ ExitStatus cmd_serve(const std::vector<std::string>& args) {
     return ExitStatus::usage;
   }
   opt.out_dir = dir.path() / "site";
-  content::LoadCache load_cache;  // unchanged sources are not parsed again on the next save
-  opt.load_cache = &load_cache;
+  pipeline::Caches caches;  // unchanged sources are not parsed again on the next save
+  opt.caches = &caches;
 
   serve::LiveReload live;
   serve::PreviewServer server(opt.out_dir, live);

@@ -60,7 +60,7 @@ Result run(const Options& options, diag::Sink& sink) {
   bo.drafts = options.drafts;
   bo.future = options.future;
   util::StageTimer timer("запись");
-  model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, options.load_cache);
+  model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, options.caches ? &options.caches->load : nullptr);
   timer.lap("загрузка");
   validate::run_all(site, sink);
   timer.lap("проверка");
@@ -83,8 +83,14 @@ Result run(const Options& options, diag::Sink& sink) {
   ro.jobs = options.jobs;
   // Unchanged pages are taken from the previous output, if it is ours (it carries the marker).
   ro.page_cache = options.incremental;
-  if (options.incremental && fs::exists(result.out_dir / output::k_marker, ec)) ro.previous_output = result.out_dir;
+  // Absolute and normal, as the writer names the live output: it recognises its own files.
+  if (options.incremental && fs::exists(result.out_dir / output::k_marker, ec)) {
+    fs::path live = fs::absolute(result.out_dir).lexically_normal();
+    if (live.filename().empty()) live = live.parent_path();
+    ro.previous_output = live;
+  }
   ro.stats = &result.render;
+  if (options.caches) ro.search_memo = &options.caches->search;
   auto files = render::render_site(site, ro, sink);
   timer.lap("вёрстка");
   if (blocked()) {

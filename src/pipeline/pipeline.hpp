@@ -6,10 +6,13 @@
 
 #include "content/load_cache.hpp"
 #include "diag/sink.hpp"
+#include "render/search_index.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
 
 namespace nastavnik::pipeline {
+
+struct Caches;
 
 struct Options {
   std::filesystem::path site_dir = ".";
@@ -23,8 +26,16 @@ struct Options {
   bool write = true;    ///< false for `check`
   bool serve_mode = false;
   bool incremental = true;  ///< reuse unchanged pages of the previous output (tests turn it off)
-  /// Kept between the builds of one process (serve): unchanged sources are not parsed again.
-  content::LoadCache* load_cache = nullptr;
+  /// Kept between the builds of one process (serve); null for a single build.
+  Caches* caches = nullptr;
+};
+
+/// What one process keeps between its builds (serve rebuilds on every save): unchanged sources
+/// are not parsed or rendered again (content/load_cache.hpp), unchanged documents not stemmed
+/// again for the search index. The output is the same bytes with or without them.
+struct Caches {
+  content::LoadCache load;
+  render::SearchMemo search;
 };
 
 enum class Outcome {

@@ -30,7 +30,8 @@ std::string atom_feed(const Env& env) {
        util::xml_escape(env.config.school.name.empty() ? env.config.title : env.config.school.name) +
        "</name></author>\n";
   x += "  <generator>nastavnik</generator>\n";
-  for (const auto& n : news) {
+  for (std::size_t i = 0; i < news.size() && i < k_feed_entries; ++i) {  // newest first
+    const auto& n = news[i];
     const std::string url = env.absolute(n.url);
     x += "  <entry>\n";
     x += "    <title>" + util::xml_escape(env.text(n.title)) + "</title>\n";

@@ -5,9 +5,15 @@
 #include <vector>
 
 #include "render/env.hpp"
+#include "render/search_index.hpp"
 
 namespace nastavnik::render {
 
+/// Entries of the Atom feed: the newest news only. A feed reader polls it for what is new; all
+/// 10,000 items of a large site made a 56 MB feed, rebuilt and downloaded again on each change.
+inline constexpr std::size_t k_feed_entries = 50;
+
+/// `novosti/feed.xml`: the k_feed_entries newest news items, with their whole text.
 std::string atom_feed(const Env& env);
 /// `roadmap.ics`: one all-day VEVENT per dated roadmap event.
 std::string roadmap_calendar(const Env& env);
@@ -16,7 +22,7 @@ std::string events_calendar(const Env& env);
 std::string sitemap(const Env& env, const std::vector<PageSpec>& pages);
 std::string robots(const Env& env);
 /// poisk/index.json of the pages with `in_search` (see search_index.hpp).
-std::string search_index(const std::vector<PageSpec>& pages);
+std::string search_index(const std::vector<PageSpec>& pages, SearchMemo* memo = nullptr);
 
 // iCalendar helpers (RFC 5545), exposed for tests.
 /// Escapes '\\', ';', ',' and newlines in a TEXT value.

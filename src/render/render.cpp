@@ -230,7 +230,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
                          events_ics = events_calendar(env);
                          site_map = sitemap(env, pages);
                        },
-                       [&] { index = search_index(pages); });
+                       [&] { index = search_index(pages, options.search_memo); });
   out.push_back({env.section_url("news") + "feed.xml", std::move(feed), {}});
   out.push_back({"roadmap.ics", std::move(roadmap_ics), {}});
   out.push_back({"events.ics", std::move(events_ics), {}});

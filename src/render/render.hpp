@@ -9,6 +9,8 @@
 
 namespace nastavnik::render {
 
+class SearchMemo;
+
 /// One file of the output tree. Either `bytes` holds its content, or `copy_from` names a site
 /// file (absolute path) to copy as it is.
 struct OutputFile {
@@ -33,6 +35,7 @@ struct RenderOptions {
   /// its manifest are not rendered again; the writer keeps their files.
   std::filesystem::path previous_output;
   RenderStats* stats = nullptr;  ///< filled when set
+  SearchMemo* search_memo = nullptr;  ///< kept between the builds of one process (serve)
 };
 
 /// Renders every page, feed, calendar, sitemap, asset and copied file. Template problems are

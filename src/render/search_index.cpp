@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/format.hpp"
+#include "util/hash.hpp"
 #include "util/stemmer.hpp"
 #include "util/utf8.hpp"
 
@@ -79,60 +81,93 @@ std::vector<std::string> search_words(std::string_view text) {
   return out;
 }
 
-std::string build_search_index(const std::vector<SearchDoc>& docs) {
-  // Per document, in parallel: words → stems (one stemmer and stem cache per thread: libstemmer
-  // is not thread-safe) → (stem id, weight). Ids come from one concurrent table; they are only
-  // internal: the output is ordered by the stems themselves, so it is the same on every run.
+struct SearchMemo::Impl {
+  /// Stems seen in this process, for good: ids stay valid for the documents kept below.
+  std::mutex stems_mutex;
+  std::unordered_map<std::string, int> stem_ids;
+  std::vector<std::string> stems;  // id → stem
+  /// A document's weights and JSON entry, by its key (XXH3-128 of title, URL, section, text).
+  struct Doc {
+    std::vector<std::pair<int, int>> weights;  // (stem id, weight)
+    std::string entry;
+  };
+  std::unordered_map<std::string, std::shared_ptr<const Doc>> docs;  // of the last build
+};
+
+SearchMemo::SearchMemo() : m(std::make_unique<Impl>()) {}
+SearchMemo::~SearchMemo() = default;
+
+std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo) {
+  // Per document, in parallel: words → stems (one stemmer and word cache per thread: libstemmer
+  // is not thread-safe) → (stem id, weight), and the document's JSON entry. Ids come from one
+  // table; they are only internal: the output is ordered by the stems themselves, so it is the
+  // same on every run. With a memo, a document whose bytes did not change is not stemmed again.
+  SearchMemo local_memo;
+  SearchMemo::Impl& impl = memo ? *memo->m : *local_memo.m;
   struct Local {
     util::Stemmer stemmer{"russian"};
     std::unordered_map<std::string, int, WordHash, std::equal_to<>> ids;  // word → stem id
     std::string word;                                                       // tokenizer buffer
   };
   tbb::enumerable_thread_specific<Local> locals;
-  std::mutex stems_mutex;
-  std::unordered_map<std::string, int> stem_ids;
-  std::vector<std::string> stems;  // id → stem
-  std::vector<std::vector<std::pair<int, int>>> weights(docs.size());  // doc → (stem id, weight)
-  std::vector<std::string> snippets(docs.size());
+  const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  std::vector<std::string> keys(docs.size());
+  std::vector<std::shared_ptr<const SearchMemo::Impl::Doc>> done(docs.size());
   tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) {
+    const auto& d = docs[i];
+    if (memo) {
+      util::Hasher h;
+      for (const std::string* part : {&d.title, &d.url, &d.section, &d.text})
+        h.update(static_cast<std::uint64_t>(part->size())).update(*part);
+      keys[i] = h.hex();
+      if (auto it = impl.docs.find(keys[i]); it != impl.docs.end()) {  // read-only during the loop
+        done[i] = it->second;
+        return;
+      }
+    }
     Local& local = locals.local();
     auto id_of = [&](std::string_view word) {
       if (auto it = local.ids.find(word); it != local.ids.end()) return it->second;
       std::string stem = local.stemmer.stem(word);
       int id;
       {
-        std::lock_guard lock(stems_mutex);  // only a thread's first sight of a word gets here
-        auto [it, fresh] = stem_ids.try_emplace(stem, static_cast<int>(stems.size()));
-        if (fresh) stems.push_back(stem);
+        std::lock_guard lock(impl.stems_mutex);  // only a thread's first sight of a word gets here
+        auto [it, fresh] = impl.stem_ids.try_emplace(stem, static_cast<int>(impl.stems.size()));
+        if (fresh) impl.stems.push_back(stem);
         id = it->second;
       }
       local.ids.emplace(word, id);
       return id;
     };
     std::unordered_map<int, int> w;
-    const auto& d = docs[i];
     for_each_word(d.title, local.word, [&](std::string_view word) { w[id_of(word)] += 10; });
     for_each_word(d.section, local.word, [&](std::string_view word) { w[id_of(word)] += 1; });
     for_each_word(d.text, local.word, [&](std::string_view word) { w[id_of(word)] += 1; });
-    weights[i].assign(w.begin(), w.end());
-    snippets[i] = truncate_text(d.text, k_snippet_text_chars);
+    auto doc = std::make_shared<SearchMemo::Impl::Doc>();
+    doc->weights.assign(w.begin(), w.end());
+    doc->entry = dump({{"t", d.title}, {"u", d.url}, {"s", d.section}, {"x", truncate_text(d.text, k_snippet_text_chars)}});
+    done[i] = std::move(doc);
   });
+  if (memo) {
+    impl.docs.clear();
+    for (std::size_t i = 0; i < docs.size(); ++i) impl.docs.emplace(keys[i], done[i]);
+  }
 
-  // Postings in document order, stems in byte order (as the JSON object they become).
+  // Postings in document order, stems in byte order (as the JSON object they become); stems of
+  // documents gone since an earlier build have none and are left out.
+  const auto& stems = impl.stems;
   std::vector<std::vector<std::pair<int, int>>> postings(stems.size());
   for (std::size_t i = 0; i < docs.size(); ++i)
-    for (const auto& [id, n] : weights[i]) postings[static_cast<std::size_t>(id)].emplace_back(static_cast<int>(i), n);
-  std::vector<int> order(stems.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+    for (const auto& [id, n] : done[i]->weights) postings[static_cast<std::size_t>(id)].emplace_back(static_cast<int>(i), n);
+  std::vector<int> order;
+  order.reserve(stems.size());
+  for (std::size_t k = 0; k < stems.size(); ++k)
+    if (!postings[k].empty()) order.push_back(static_cast<int>(k));
   std::sort(order.begin(), order.end(), [&](int a, int b) { return stems[static_cast<std::size_t>(a)] < stems[static_cast<std::size_t>(b)]; });
 
-  const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
-  // Each document's entry and each stem's postings are formatted in parallel, then joined in
-  // order: the same bytes as one nlohmann object, without building a 50,000-key tree.
-  std::vector<std::string> entries(docs.size()), lists(order.size());
-  tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) {
-    entries[i] = dump({{"t", docs[i].title}, {"u", docs[i].url}, {"s", docs[i].section}, {"x", std::move(snippets[i])}});
-  });
+  // Each stem's postings are formatted in parallel, then joined in order: the same bytes as one
+  // nlohmann object, without building a 50,000-key tree.
+  std::vector<std::string> lists(order.size());
   tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t k) {
     auto& plist = postings[static_cast<std::size_t>(order[k])];
     std::sort(plist.begin(), plist.end());
@@ -148,14 +183,14 @@ std::string build_search_index(const std::vector<SearchDoc>& docs) {
     s += ']';
   });
   std::size_t total = 64;
-  for (const auto& e : entries) total += e.size() + 1;
+  for (const auto& d : done) total += d->entry.size() + 1;
   for (const auto& l : lists) total += l.size() + 1;
   std::string out;
   out.reserve(total);
   out += "{\"docs\":[";
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+  for (std::size_t i = 0; i < done.size(); ++i) {
     if (i) out += ',';
-    out += entries[i];
+    out += done[i]->entry;
   }
   out += "],\"terms\":{";
   for (std::size_t k = 0; k < lists.size(); ++k) {

@@ -3,6 +3,7 @@
 // (libstemmer), so that «наставников» finds «наставник». layouts/assets/search.js stems the query
 // with the same algorithm and looks the stems up. Withheld sections and drafts never get here:
 // the page builders give only published plain text.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,22 @@ inline constexpr std::size_t k_snippet_text_chars = 1200;
 ///    "terms":{stem:[doc, weight, doc, weight, …]}}
 /// weight = occurrences in the text + 10 × occurrences in the title. Terms are sorted, so the
 /// bytes are the same on every run. Documents are stemmed in parallel, one stemmer per thread.
-std::string build_search_index(const std::vector<SearchDoc>& docs);
+/// Kept between the builds of one process (serve): each document's stems and JSON entry by the
+/// document's bytes, so that a rebuild after one saved file stems one document. The output is
+/// the same bytes with or without it.
+class SearchMemo {
+ public:
+  SearchMemo();
+  ~SearchMemo();
+  SearchMemo(const SearchMemo&) = delete;
+  SearchMemo& operator=(const SearchMemo&) = delete;
+  struct Impl;
+
+ private:
+  friend std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo);
+  std::unique_ptr<Impl> m;
+};
+
+std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo = nullptr);
 
 }  // namespace nastavnik::render

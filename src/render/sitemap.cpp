@@ -29,11 +29,11 @@ std::string robots(const Env& env) {
   return "User-agent: *\nAllow: /\n\nSitemap: " + env.absolute("sitemap.xml") + "\n";
 }
 
-std::string search_index(const std::vector<PageSpec>& pages) {
+std::string search_index(const std::vector<PageSpec>& pages, SearchMemo* memo) {
   std::vector<SearchDoc> docs;
   for (const auto& p : pages)
     if (p.in_search) docs.push_back({p.title, p.url, p.search_section, p.search_text});
-  return build_search_index(docs);
+  return build_search_index(docs, memo);
 }
 
 }  // namespace nastavnik::render

@@ -22,13 +22,13 @@ struct CacheBuilt {
   std::vector<std::pair<std::string, std::string>> files;
 };
 
-CacheBuilt build_once(const fs::path& site, const fs::path& out, content::LoadCache* cache, util::Date now, int jobs = 0) {
+CacheBuilt build_once(const fs::path& site, const fs::path& out, pipeline::Caches* cache, util::Date now, int jobs = 0) {
   pipeline::Options opt;
   opt.site_dir = site;
   opt.out_dir = out;
   opt.now = now;
   opt.jobs = jobs;
-  opt.load_cache = cache;
+  opt.caches = cache;
   opt.incremental = cache != nullptr;
   diag::Sink sink;
   auto r = pipeline::run(opt, sink);
@@ -46,7 +46,7 @@ CacheBuilt build_once(const fs::path& site, const fs::path& out, content::LoadCa
 
 /// Builds `site` through `cache` and, for comparison, cleanly without any cache (-j 1); both
 /// must agree on the outcome, the diagnostics and every output byte.
-CacheBuilt build_with_and_without_cache(const fs::path& site, const fs::path& out, content::LoadCache& cache, util::Date now = test::k_test_now) {
+CacheBuilt build_with_and_without_cache(const fs::path& site, const fs::path& out, pipeline::Caches& cache, util::Date now = test::k_test_now) {
   CacheBuilt cached = build_once(site, out, &cache, now);
   test::TempDir clean_dir;
   CacheBuilt clean = build_once(site, clean_dir.path() / "out", nullptr, now, 1);
@@ -88,18 +88,18 @@ TEST_CASE("serve's load cache parses only the saved file and agrees with a build
   fs::create_directories(site);
   fs::copy(test::source_dir() / "site.yaml", site / "site.yaml", fs::copy_options::overwrite_existing);
   fs::copy(test::source_dir() / "content", site / "content", fs::copy_options::recursive);
-  content::LoadCache cache;
+  pipeline::Caches cache;
 
   build_with_and_without_cache(site, out, cache);
-  const auto first = cache.last();
+  const auto first = cache.load.last();
   CHECK(first.sources > 20);
   CHECK(first.parsed == first.sources);
   CHECK(first.bodies_rendered == first.sources);
 
   SECTION("nothing changed: nothing parsed or rendered") {
     build_with_and_without_cache(site, out, cache);
-    CHECK(cache.last().parsed == 0);
-    CHECK(cache.last().bodies_rendered == 0);
+    CHECK(cache.load.last().parsed == 0);
+    CHECK(cache.load.last().bodies_rendered == 0);
   }
   SECTION("one news item saved: one file parsed, one body rendered") {
     std::string news;
@@ -107,16 +107,16 @@ TEST_CASE("serve's load cache parses only the saved file and agrees with a build
       if (news.empty() || e.path().filename().string() < news) news = e.path().filename().string();
     std::ofstream(site / "content/news" / news, std::ios::app) << "\nДобавлен абзац при сохранении.\n";
     auto b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.last().parsed == 1);
-    CHECK(cache.last().bodies_rendered == 1);
+    CHECK(cache.load.last().parsed == 1);
+    CHECK(cache.load.last().bodies_rendered == 1);
     CHECK(output_has(b, "novosti/" + news.substr(0, news.size() - 3) + "/index.html", "Добавлен абзац при сохранении"));
   }
   SECTION("a file deleted leaves the cache and the site") {
     const auto sources = first.sources;
     fs::remove(site / "content/pages/kurator.md");
     build_with_and_without_cache(site, out, cache);
-    CHECK(cache.last().sources == sources - 1);
-    CHECK(cache.last().parsed == 0);
+    CHECK(cache.load.last().sources == sources - 1);
+    CHECK(cache.load.last().parsed == 0);
   }
 }
 
@@ -124,7 +124,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
   test::TempDir dir;
   const fs::path site = dir.path() / "site", out = dir.path() / "out";
   test::copy_base_site(site);
-  content::LoadCache cache;
+  pipeline::Caches cache;
   const fs::path news = site / "content/news/pervaya.md";
   const fs::path practice = site / "content/practices/keys-1.md";
 
@@ -136,7 +136,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
     const std::string kept = test::read_file(practice);
     fs::remove(practice);
     b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.last().parsed == 0);  // the news file did not change…
+    CHECK(cache.load.last().parsed == 0);  // the news file did not change…
     CHECK(diags_mention(b.diags, "content/news/pervaya.md:5:"));  // …but its link is now broken
     CHECK(diags_mention(b.diags, "link.broken"));
     write_text(practice, kept);
@@ -147,14 +147,14 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
   SECTION("the page a link points to gets another address") {
     edit_text(practice, "title: \"Кейс 1\"", "title: \"Кейс 1\"\nslug: \"keys-odin\"");
     b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.last().parsed == 1);  // the practice, not the news that links to it
+    CHECK(cache.load.last().parsed == 1);  // the practice, not the news that links to it
     CHECK(output_has(b, "novosti/pervaya/index.html", "href=\"../../praktiki/keys-odin/\""));
   }
   SECTION("today's date: a running practice's results are withheld, then published") {
     b = build_with_and_without_cache(site, out, cache, util::Date{2025, 1, 15});
     CHECK_FALSE(output_has(b, "praktiki/keys-1/index.html", ">Результаты</h2>"));
     b = build_with_and_without_cache(site, out, cache, util::Date{2025, 6, 15});
-    CHECK(cache.last().parsed == 0);
+    CHECK(cache.load.last().parsed == 0);
     CHECK(output_has(b, "praktiki/keys-1/index.html", ">Результаты</h2>"));
   }
   SECTION("the result headings of site.yaml's rules") {
@@ -170,7 +170,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
     CHECK(output_has(b, "novosti/pervaya/index.html", "«новости»"));
     std::ofstream(site / "site.yaml", std::ios::app) << "typography: false\nmarkup:\n  unsafe_html: true\n";
     b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.last().parsed == 0);
+    CHECK(cache.load.last().parsed == 0);
     CHECK(output_has(b, "novosti/pervaya/index.html", "&quot;новости&quot;"));
     CHECK(output_has(b, "novosti/pervaya/index.html", "<b>жирный</b>"));
   }
@@ -180,7 +180,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
     const auto warnings = b.diags;
     REQUIRE(diags_mention(warnings, "content/news/pervaya.md:5:"));
     b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.last().parsed == 0);
+    CHECK(cache.load.last().parsed == 0);
     CHECK(b.diags == warnings);
     std::string code;
     for (const auto& d : warnings)

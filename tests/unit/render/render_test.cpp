@@ -241,6 +241,31 @@ TEST_CASE("Atom feed is well formed", "[render]") {
   CHECK(feed.rfind("</feed>\n") == feed.size() - 8);
 }
 
+TEST_CASE("the Atom feed holds the newest news only", "[render]") {
+  auto site = test::full_site();
+  const auto first = site.news.front();
+  site.news.clear();
+  for (int i = 0; i < 120; ++i) {  // newest first, one a day
+    auto n = first;
+    n.slug = "n" + std::to_string(i);
+    n.url = "novosti/" + n.slug + "/";
+    n.source = "content/news/" + n.slug + ".md";
+    n.date = util::add_days(test::d(2026, 11, 1), -i);
+    site.news.push_back(n);
+  }
+  diag::Sink sink;
+  auto files = by_path(build(site, sink));
+  const auto& feed = files["novosti/feed.xml"].bytes;
+  std::size_t entries = 0;
+  for (auto p = feed.find("<entry>"); p != std::string::npos; p = feed.find("<entry>", p + 1)) ++entries;
+  CHECK(entries == render::k_feed_entries);
+  CHECK(feed.find("/novosti/n0/</id>") != std::string::npos);
+  CHECK(feed.find("/novosti/n49/</id>") != std::string::npos);
+  CHECK(feed.find("/novosti/n50/</id>") == std::string::npos);
+  CHECK(feed.find("<updated>2026-11-01T00:00:00Z</updated>") != std::string::npos);
+  CHECK(files.count("novosti/n119/index.html") == 1);  // every item keeps its page
+}
+
 TEST_CASE("iCalendar files follow RFC 5545", "[render]") {
   diag::Sink sink;
   auto files = by_path(build(test::full_site(), sink));

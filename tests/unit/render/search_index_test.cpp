@@ -59,3 +59,25 @@ TEST_CASE("search index is byte-identical on every run and keeps short snippets"
   auto idx = nlohmann::json::parse(a);
   CHECK(idx["docs"][0]["x"].get<std::string>().size() <= render::k_snippet_text_chars * 2 + 8);
 }
+
+TEST_CASE("a search memo kept between builds gives the same bytes as no memo", "[render][search]") {
+  std::vector<render::SearchDoc> docs = {
+      {"Школа наставников", "novosti/a/", "Новости", "Наставники встретились с наставляемыми."},
+      {"Кейс «Равный — равному»", "praktiki/k/", "Лучшие практики", "Ученик помогает ученику: олимпиады."},
+      {"Программа", "programmy/p/", "Программы", "Адаптация молодого педагога в коллективе."},
+  };
+  render::SearchMemo memo;
+  CHECK(render::build_search_index(docs, &memo) == render::build_search_index(docs));
+  CHECK(render::build_search_index(docs, &memo) == render::build_search_index(docs));  // all reused
+
+  docs[0].text = "Наставники провели фестиваль.";           // changed text
+  docs.erase(docs.begin() + 2);                             // a document gone: «адаптац…» has no posting now
+  docs.push_back({"Новый кейс", "praktiki/n/", "Лучшие практики", "Профориентация на предприятии."});
+  docs[1].url = "praktiki/k2/";                             // same text, another address
+  const auto with_memo = render::build_search_index(docs, &memo);
+  CHECK(with_memo == render::build_search_index(docs));
+  const auto idx = nlohmann::json::parse(with_memo);
+  CHECK(docs_for(idx, "адаптация").empty());
+  CHECK(docs_for(idx, "фестиваль") == std::vector<std::string>{"novosti/a/"});
+  CHECK(docs_for(idx, "олимпиады") == std::vector<std::string>{"praktiki/k2/"});
+}
