@@ -1,159 +1,18 @@
+// parse_due: the due's lines parsed, years resolved, lines rendered; open periods; the interval.
+// Shared types and the parts in their own files: util/due_internal.hpp.
 #include "util/due.hpp"
 
-#include <unicode/uchar.h>
+#include <utility>
 
-#include <array>
-
-#include "util/utf8.hpp"
+#include "util/due_internal.hpp"
 
 namespace nastavnik::util {
 
+namespace due_detail {
 namespace {
 
 constexpr int k_min_year = 1900;
 constexpr int k_max_year = 2200;
-/// More problems than this in one due say nothing new to the curator.
-constexpr std::size_t k_max_problems = 4;
-
-// ---------------------------------------------------------------------------------------------
-// Tokens: one line is cut into runs of digits, runs of letters, dashes, spaces and other marks.
-
-enum class TokKind { space, number, word, dash, punct };
-
-struct Token {
-  TokKind kind;
-  std::u32string text;   ///< as written
-  std::u32string lower;  ///< words: lower case, ё → е
-};
-
-bool is_space(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\v' || c == U'\f' || c == 0x00A0 || c == 0x2007 ||
-         c == 0x2009 || c == 0x200A || c == 0x202F || c == 0x3000 || c == 0xFEFF;
-}
-
-bool is_dash(char32_t c) {
-  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE58 || c == 0xFE63 ||
-         c == 0xFF0D;
-}
-
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-
-bool is_letter(char32_t c) {
-  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-  if (c >= 0x0400 && c <= 0x04FF) return true;
-  if (c == 0xFFFD) return false;
-  return u_isalpha(static_cast<UChar32>(c)) != 0;
-}
-
-char32_t lower(char32_t c) {
-  if (c >= U'A' && c <= U'Z') return c + 32;
-  if (c >= 0x0410 && c <= 0x042F) return c + 0x20;
-  if (c == 0x0401 || c == 0x0451) return 0x0435;  // ё → е
-  if (c < 0x80 || (c >= 0x0430 && c <= 0x044F)) return c;
-  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
-}
-
-std::vector<Token> tokenize(std::u32string_view s) {
-  std::vector<Token> tokens;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const char32_t c = s[i];
-    const std::size_t from = i;
-    TokKind kind;
-    if (is_space(c)) {
-      while (i < s.size() && is_space(s[i])) ++i;
-      kind = TokKind::space;
-    } else if (is_digit(c)) {
-      while (i < s.size() && is_digit(s[i])) ++i;
-      kind = TokKind::number;
-    } else if (is_letter(c)) {
-      while (i < s.size() && is_letter(s[i])) ++i;
-      kind = TokKind::word;
-    } else {
-      ++i;
-      kind = is_dash(c) ? TokKind::dash : TokKind::punct;
-    }
-    Token t{kind, std::u32string(s.substr(from, i - from)), {}};
-    if (kind == TokKind::word) {
-      t.lower.reserve(t.text.size());
-      for (char32_t ch : t.text) t.lower.push_back(lower(ch));
-    }
-    tokens.push_back(std::move(t));
-  }
-  return tokens;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Month names in every case form («сентябрь», «сентября», «сентябре», …) and common abbreviations.
-
-struct MonthForm {
-  std::u32string_view form;
-  int month;
-  bool abbreviation;
-};
-
-constexpr std::array<MonthForm, 74> k_month_forms = {{
-    {U"январь", 1, false},    {U"января", 1, false},    {U"январе", 1, false},   {U"январю", 1, false},
-    {U"январем", 1, false},   {U"февраль", 2, false},   {U"февраля", 2, false},  {U"феврале", 2, false},
-    {U"февралю", 2, false},   {U"февралем", 2, false},  {U"март", 3, false},     {U"марта", 3, false},
-    {U"марте", 3, false},     {U"марту", 3, false},     {U"мартом", 3, false},   {U"апрель", 4, false},
-    {U"апреля", 4, false},    {U"апреле", 4, false},    {U"апрелю", 4, false},   {U"апрелем", 4, false},
-    {U"май", 5, false},       {U"мая", 5, false},       {U"мае", 5, false},      {U"маю", 5, false},
-    {U"маем", 5, false},      {U"июнь", 6, false},      {U"июня", 6, false},     {U"июне", 6, false},
-    {U"июню", 6, false},      {U"июнем", 6, false},     {U"июль", 7, false},     {U"июля", 7, false},
-    {U"июле", 7, false},      {U"июлю", 7, false},      {U"июлем", 7, false},    {U"август", 8, false},
-    {U"августа", 8, false},   {U"августе", 8, false},   {U"августу", 8, false},  {U"августом", 8, false},
-    {U"сентябрь", 9, false},  {U"сентября", 9, false},  {U"сентябре", 9, false}, {U"сентябрю", 9, false},
-    {U"сентябрем", 9, false}, {U"октябрь", 10, false},  {U"октября", 10, false}, {U"октябре", 10, false},
-    {U"октябрю", 10, false},  {U"октябрем", 10, false}, {U"ноябрь", 11, false},  {U"ноября", 11, false},
-    {U"ноябре", 11, false},   {U"ноябрю", 11, false},   {U"ноябрем", 11, false}, {U"декабрь", 12, false},
-    {U"декабря", 12, false},  {U"декабре", 12, false},  {U"декабрю", 12, false}, {U"декабрем", 12, false},
-    {U"янв", 1, true},        {U"фев", 2, true},        {U"февр", 2, true},      {U"мар", 3, true},
-    {U"апр", 4, true},        {U"июн", 6, true},        {U"июл", 7, true},       {U"авг", 8, true},
-    {U"сен", 9, true},        {U"сент", 9, true},       {U"окт", 10, true},      {U"ноя", 11, true},
-    {U"нояб", 11, true},      {U"дек", 12, true},
-}};
-
-const MonthForm* find_month(std::u32string_view lower_word) {
-  for (const MonthForm& f : k_month_forms) {
-    if (f.form == lower_word) return &f;
-  }
-  return nullptr;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Items: a line after recognition. Date expressions are collected; everything else is kept.
-
-enum class ExprKind { day, month, year };
-
-struct Expr {
-  ExprKind kind = ExprKind::year;
-  int year = 0;  ///< 0 while a month name waits for a year
-  int month = 0;
-  int day = 0;
-  bool year_written = true;    ///< false for a month name with no year right after it
-  bool month_written = true;   ///< false for «1» in «1 – 15 сентября»: the month comes later
-  bool suffix_allowed = true;  ///< false before «года», «учебный год»: no «г.» is added
-  std::string month_text;      ///< month names as rendered («сентябрь», «сентября»)
-  std::size_t line = 0;
-};
-
-enum class ItemKind { expr, space, word, dash, punct, bad };
-
-struct Item {
-  ItemKind kind;
-  std::u32string text;   ///< as written (words, marks, unparsed digits)
-  std::u32string lower;  ///< words only
-  std::size_t expr = 0;  ///< index into exprs when kind == expr
-};
-
-struct Line {
-  std::vector<Item> items;
-  bool has_digits = false;
-  bool bad = false;
-};
-
-std::string u8(std::u32string_view s) { return to_utf8(s); }
 
 int to_int(std::u32string_view digits) {
   int value = 0;
@@ -173,17 +32,14 @@ struct Parser {
     problems.push_back(std::move(text));
   }
 
-  static bool is(const std::vector<Token>& t, std::size_t i, TokKind kind) {
-    return i < t.size() && t[i].kind == kind;
-  }
+  static bool is(const std::vector<Token>& t, std::size_t i, TokKind kind) { return i < t.size() && t[i].kind == kind; }
   static bool is_punct(const std::vector<Token>& t, std::size_t i, char32_t c) {
     return is(t, i, TokKind::punct) && t[i].text.size() == 1 && t[i].text[0] == c;
   }
   static bool is_hyphen(const std::vector<Token>& t, std::size_t i) {
     return is(t, i, TokKind::dash) && t[i].text == U"-";
   }
-  static bool is_number(const std::vector<Token>& t, std::size_t i, std::size_t min_len,
-                        std::size_t max_len) {
+  static bool is_number(const std::vector<Token>& t, std::size_t i, std::size_t min_len, std::size_t max_len) {
     return is(t, i, TokKind::number) && t[i].text.size() >= min_len && t[i].text.size() <= max_len;
   }
 
@@ -313,8 +169,8 @@ struct Parser {
     Expr e;
     e.line = line_no;
     // D.M.YYYY
-    if (is_number(t, i, 1, 2) && is_punct(t, i + 1, U'.') && is_number(t, i + 2, 1, 2) &&
-        is_punct(t, i + 3, U'.') && is(t, i + 4, TokKind::number)) {
+    if (is_number(t, i, 1, 2) && is_punct(t, i + 1, U'.') && is_number(t, i + 2, 1, 2) && is_punct(t, i + 3, U'.') &&
+        is(t, i + 4, TokKind::number)) {
       const std::u32string written = join(t, i, i + 5);
       if (t[i + 4].text.size() != 4) {
         problem("в дате «" + u8(written) + "» год нужно записать четырьмя цифрами");
@@ -438,13 +294,68 @@ struct Parser {
   }
 };
 
-// ---------------------------------------------------------------------------------------------
-// Year resolution for month names without one, and intervals.
-
 bool has_year(const Expr& e) { return e.year_written && e.year != 0; }
 
-void resolve_years(std::vector<Expr>& exprs, std::vector<std::string>& problems,
-                   std::vector<bool>& unresolved) {
+// ---------------------------------------------------------------------------------------------
+// Open periods: a line without dates, or a part such as «в течение учебного года».
+
+bool line_is_open(const Line& line) {
+  bool any_expr = false;
+  bool any_text = false;
+  for (const Item& it : line.items) {
+    if (it.kind == ItemKind::expr) any_expr = true;
+    if (it.kind == ItemKind::word || it.kind == ItemKind::punct || it.kind == ItemKind::dash) any_text = true;
+  }
+  if (!any_expr && !line.has_digits) return any_text;  // «в течение года», «—»
+  // Words with the next non-space item after each.
+  std::vector<const Item*> seq;
+  for (const Item& it : line.items) {
+    if (it.kind != ItemKind::space) seq.push_back(&it);
+  }
+  auto word_at = [&](std::size_t i, std::u32string_view w) {
+    return i < seq.size() && seq[i]->kind == ItemKind::word && seq[i]->lower == w;
+  };
+  auto dated_at = [&](std::size_t i) {
+    return i < seq.size() && (seq[i]->kind == ItemKind::expr || seq[i]->kind == ItemKind::bad);
+  };
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    if ((word_at(i, U"в") && (word_at(i + 1, U"течение") || word_at(i + 1, U"течении"))) ||
+        (word_at(i, U"на") && word_at(i + 1, U"протяжении"))) {
+      if (!dated_at(i + 2)) return true;  // «в течение 2024 года» has an end
+    }
+    if (word_at(i, U"постоянно") || word_at(i, U"бессрочно")) return true;
+    if (word_at(i, U"по") &&
+        (word_at(i + 1, U"необходимости") || (word_at(i + 1, U"мере") && word_at(i + 2, U"необходимости")))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+ParsedLines parse_lines(std::string_view text) {
+  Parser parser;
+  std::vector<Line> lines;
+
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::u32string u = to_u32(text.substr(pos, nl - pos));
+    pos = nl + 1;
+    const std::vector<Token> tokens = tokenize(u);
+    bool blank = true;
+    for (const Token& t : tokens) blank = blank && t.kind == TokKind::space;
+    if (blank) continue;
+    Line line;
+    for (std::size_t i = 0; i < tokens.size();) i = parser.step(tokens, i, line, lines.size());
+    lines.push_back(std::move(line));
+  }
+  return ParsedLines{std::move(lines), std::move(parser.exprs), std::move(parser.problems)};
+}
+
+void resolve_years(std::vector<Expr>& exprs, std::vector<std::string>& problems, std::vector<bool>& unresolved) {
   const std::size_t n = exprs.size();
   unresolved.assign(n, false);
   // Nearest expression with a written year after / before each position, in linear time.
@@ -510,47 +421,7 @@ Date expr_end(const Expr& e) {
   return {};
 }
 
-// ---------------------------------------------------------------------------------------------
-// Open periods: a line without dates, or a part such as «в течение учебного года».
-
-bool line_is_open(const Line& line) {
-  bool any_expr = false;
-  bool any_text = false;
-  for (const Item& it : line.items) {
-    if (it.kind == ItemKind::expr) any_expr = true;
-    if (it.kind == ItemKind::word || it.kind == ItemKind::punct || it.kind == ItemKind::dash) any_text = true;
-  }
-  if (!any_expr && !line.has_digits) return any_text;  // «в течение года», «—»
-  // Words with the next non-space item after each.
-  std::vector<const Item*> seq;
-  for (const Item& it : line.items) {
-    if (it.kind != ItemKind::space) seq.push_back(&it);
-  }
-  auto word_at = [&](std::size_t i, std::u32string_view w) {
-    return i < seq.size() && seq[i]->kind == ItemKind::word && seq[i]->lower == w;
-  };
-  auto dated_at = [&](std::size_t i) {
-    return i < seq.size() && (seq[i]->kind == ItemKind::expr || seq[i]->kind == ItemKind::bad);
-  };
-  for (std::size_t i = 0; i < seq.size(); ++i) {
-    if ((word_at(i, U"в") && (word_at(i + 1, U"течение") || word_at(i + 1, U"течении"))) ||
-        (word_at(i, U"на") && word_at(i + 1, U"протяжении"))) {
-      if (!dated_at(i + 2)) return true;  // «в течение 2024 года» has an end
-    }
-    if (word_at(i, U"постоянно") || word_at(i, U"бессрочно")) return true;
-    if (word_at(i, U"по") &&
-        (word_at(i + 1, U"необходимости") || (word_at(i + 1, U"мере") && word_at(i + 2, U"необходимости")))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rendering: dates in Russian, words kept, spaces collapsed, trailing commas dropped.
-
-std::string render_line(const Line& line, const std::vector<Expr>& exprs,
-                        const std::vector<bool>& unresolved) {
+std::string render_line(const Line& line, const std::vector<Expr>& exprs, const std::vector<bool>& unresolved) {
   const auto& items = line.items;
   auto next_solid = [&](std::size_t i) {
     for (std::size_t j = i + 1; j < items.size(); ++j) {
@@ -652,48 +523,32 @@ std::string render_line(const Line& line, const std::vector<Expr>& exprs,
   return out;
 }
 
-}  // namespace
+}  // namespace due_detail
 
 DueInterval parse_due(std::string_view text) {
   DueInterval result;
-  Parser parser;
-  std::vector<Line> lines;
-
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::u32string u = to_u32(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    const std::vector<Token> tokens = tokenize(u);
-    bool blank = true;
-    for (const Token& t : tokens) blank = blank && t.kind == TokKind::space;
-    if (blank) continue;
-    Line line;
-    for (std::size_t i = 0; i < tokens.size();) i = parser.step(tokens, i, line, lines.size());
-    lines.push_back(std::move(line));
-  }
+  due_detail::ParsedLines parsed = due_detail::parse_lines(text);
 
   std::vector<bool> unresolved;
-  resolve_years(parser.exprs, parser.problems, unresolved);
+  due_detail::resolve_years(parsed.exprs, parsed.problems, unresolved);
 
   bool any_open = false;
-  for (const Line& line : lines) {
-    any_open = any_open || line_is_open(line);
-    std::string rendered = render_line(line, parser.exprs, unresolved);
+  for (const due_detail::Line& line : parsed.lines) {
+    any_open = any_open || due_detail::line_is_open(line);
+    std::string rendered = due_detail::render_line(line, parsed.exprs, unresolved);
     if (!rendered.empty()) result.lines.push_back(std::move(rendered));
   }
-  for (std::size_t k = 0; k < parser.exprs.size(); ++k) {
+  for (std::size_t k = 0; k < parsed.exprs.size(); ++k) {
     if (unresolved[k]) continue;
-    const Date s = expr_start(parser.exprs[k]);
-    const Date e = expr_end(parser.exprs[k]);
+    const Date s = due_detail::expr_start(parsed.exprs[k]);
+    const Date e = due_detail::expr_end(parsed.exprs[k]);
     if (!result.start || s < *result.start) result.start = s;
     if (!result.end || e > *result.end) result.end = e;
   }
   result.open = any_open;
   if (any_open) result.end.reset();
-  result.invalid = !parser.problems.empty();
-  for (const std::string& p : parser.problems) {
+  result.invalid = !parsed.problems.empty();
+  for (const std::string& p : parsed.problems) {
     if (!result.problem.empty()) result.problem += "; ";
     result.problem += p;
   }
