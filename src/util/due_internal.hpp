@@ -1,7 +1,8 @@
 #pragma once
 // Internals of parse_due (util/due.hpp), shared by the files that implement it:
 //   due_tokens.cpp  a line cut into tokens; month names in every case form
-//   due.cpp         parse_due: open periods and the interval; for now also the parser, year resolution, rendering
+//   due_parse.cpp   tokens → items and date expressions, with the problems found
+//   due.cpp         parse_due: open periods and the interval; for now also the year resolution, rendering
 // Nothing outside these files includes it.
 #include <cstddef>
 #include <string>
