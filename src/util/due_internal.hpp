@@ -2,7 +2,8 @@
 // Internals of parse_due (util/due.hpp), shared by the files that implement it:
 //   due_tokens.cpp  a line cut into tokens; month names in every case form
 //   due_parse.cpp   tokens → items and date expressions, with the problems found
-//   due.cpp         parse_due: open periods and the interval; for now also the year resolution, rendering
+//   due_years.cpp   years for month names written without one; first and last day of an expression
+//   due.cpp         parse_due: open periods and the interval; for now also the rendering
 // Nothing outside these files includes it.
 #include <cstddef>
 #include <string>
