@@ -3,7 +3,8 @@
 //   due_tokens.cpp  a line cut into tokens; month names in every case form
 //   due_parse.cpp   tokens → items and date expressions, with the problems found
 //   due_years.cpp   years for month names written without one; first and last day of an expression
-//   due.cpp         parse_due: open periods and the interval; for now also the rendering
+//   due_render.cpp  a line rendered back in Russian
+//   due.cpp         parse_due: open periods and the interval
 // Nothing outside these files includes it.
 #include <cstddef>
 #include <string>
