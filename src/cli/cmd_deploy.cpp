@@ -3,14 +3,11 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "config/load_config.hpp"
-#include "content/yaml_doc.hpp"
 #include "net/deploy.hpp"
 #include "util/plural.hpp"
 
@@ -34,26 +31,6 @@ std::string format_size(std::uint64_t bytes) {
   for (auto& c : s)
     if (c == '.') c = ',';
   return s;
-}
-
-/// deploy.max_delete of site.yaml; the config loader accepts the key, we read its value here.
-int read_max_delete(const fs::path& site_dir) {
-  std::ifstream in(site_dir / "site.yaml", std::ios::binary);
-  if (!in) return 50;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  diag::Sink ignored;
-  auto doc = content::parse_yaml(ss.str(), "site.yaml", 1, ignored);
-  if (!doc || !doc->is_map()) return 50;
-  const content::YNode* d = doc->get("deploy");
-  const content::YNode* m = d && d->is_map() ? d->get("max_delete") : nullptr;
-  if (!m || !m->is_scalar()) return 50;
-  try {
-    long v = std::stol(m->scalar);
-    return v >= 0 && v <= 1'000'000 ? static_cast<int>(v) : 50;
-  } catch (const std::exception&) {
-    return 50;
-  }
 }
 
 std::string home_file(const char* rel) {
@@ -110,7 +87,7 @@ ExitStatus cmd_deploy(const std::vector<std::string>& args) {
   opt.dry_run = dry_run;
   opt.remove = remove;
   opt.yes = yes;
-  opt.max_delete = read_max_delete(site_dir);
+  opt.max_delete = cfg.config.deploy_max_delete;
   net::Credentials& c = opt.credentials;
   c.user = target->url.user;
   c.password = target->url.has_password ? target->url.password : env("NASTAVNIK_DEPLOY_PASSWORD");

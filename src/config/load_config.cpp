@@ -235,7 +235,7 @@ ConfigResult load_site_config(const std::filesystem::path& root, diag::Sink& sin
   if (const YNode* d = r.map("deploy")) {
     FieldReader dr(*d, "deploy", {"target", "max_delete"}, sink);
     cfg.deploy_target = dr.text("target");
-    (void)dr.integer("max_delete", false, 0, 1'000'000);
+    if (auto v = dr.integer("max_delete", false, 0, 1'000'000)) cfg.deploy_max_delete = static_cast<int>(*v);
   }
   if (const YNode* l = r.map("links")) {
     FieldReader lr(*l, "links", {"timeout", "concurrency", "exclude"}, sink);

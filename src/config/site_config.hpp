@@ -49,6 +49,7 @@ struct SiteConfig {
   bool unsafe_html = false;
   Rules rules;
   std::string deploy_target;
+  int deploy_max_delete = 50;  ///< deletions `deploy --delete` makes without --yes (net::DeployOptions)
   LinksConfig links;
 };
 
