@@ -69,6 +69,15 @@ ExitStatus cmd_deploy(const std::vector<std::string>& args) {
     print_error("в папке «" + site_dir.string() + "» нет site.yaml — это не папка сайта. Укажите папку сайта в -s");
     return ExitStatus::usage;
   }
+  // An error in site.yaml (a max_delete of "5abc", a target that is not a string) would
+  // otherwise be replaced by a default in silence: deletions are not where to guess.
+  if (cfg.status != config::ConfigStatus::missing && sink.errors() > 0) {
+    PrintOptions po;
+    po.site_dir = site_dir;
+    print_diagnostics(sink, po);
+    print_error("в site.yaml есть ошибки — исправьте их, затем загружайте (nastavnik check покажет их все)");
+    return ExitStatus::content;
+  }
   if (target_text.empty()) target_text = cfg.config.deploy_target;
   if (target_text.empty()) {
     print_error("не указано, куда загружать: добавьте в site.yaml deploy: { target: \"ftps://логин@хост/public_html/\" } "

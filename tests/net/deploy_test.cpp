@@ -162,6 +162,17 @@ TEST_CASE("deploy: deploy.max_delete of site.yaml lowers the deletion limit", "[
   CHECK(site.deploy(target, home_env(home), {"--delete", "--yes"}).exit_code == 0);
 }
 
+TEST_CASE("deploy: a wrong deploy.max_delete stops the upload with site.yaml's diagnostic", "[net]") {
+  BuiltSite site;
+  TempDir remote, home;
+  write_files(site.dir.path(), "-- site.yaml --\n" + read_file(site.dir.path() / "site.yaml") + "deploy: { max_delete: \"5abc\" }\n");
+  auto r = site.deploy("file://" + remote.path().string() + "/", home_env(home));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("site.yaml:") != std::string::npos);
+  CHECK(r.err.find("max_delete") != std::string::npos);
+  CHECK(fs::is_empty(remote.path()));  // nothing uploaded
+}
+
 TEST_CASE("deploy to ftp:// (pure-ftpd)", "[net]") {
   FtpServer ftp(false);
   BuiltSite site;
