@@ -338,4 +338,76 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
   return result;
 }
 
+WriteResult update_in_place(const fs::path& out_in, const std::vector<render::OutputFile>& files,
+                            const std::vector<std::string>& previous) {
+  std::error_code ec;
+  fs::path out = fs::absolute(out_in).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  if (!fs::exists(out / k_marker, ec)) return write_output(out_in, files);
+  WriteResult result;
+  for (const auto& f : files)
+    if (!safe_output_path(f.path)) {
+      result.error = "недопустимый путь файла в результате: «" + f.path + "»";
+      return result;
+    }
+  std::atomic<std::size_t> written{0}, unchanged{0};
+  std::mutex err_mutex;
+  std::string error;
+  tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) {
+    const auto& f = files[i];
+    const fs::path target = out / f.path;
+    std::error_code e;
+    if (!f.copy_from.empty() && f.copy_from == target.native()) {  // a reused page: already there
+      ++unchanged;
+      return;
+    }
+    bool ok = true;
+    if (fs::is_directory(target, e)) fs::remove_all(target, e);  // a folder where a file goes
+    e.clear();
+    if (!f.copy_from.empty()) {
+      if (fs::exists(target, e) && fs::file_size(target, e) == fs::file_size(f.copy_from, e) &&
+          fs::last_write_time(target, e) >= fs::last_write_time(f.copy_from, e)) {
+        ++unchanged;
+        return;
+      }
+      e.clear();
+      fs::create_directories(target.parent_path(), e);
+      fs::path fresh = target;
+      fresh += ".nastavnik-new";
+      ok = fs::copy_file(f.copy_from, fresh, fs::copy_options::overwrite_existing, e) && !e;
+      if (ok) fs::rename(fresh, target, e);
+      ok = ok && !e;
+    } else if (same_bytes(target, f.bytes)) {
+      ++unchanged;
+      return;
+    } else {
+      fs::create_directories(target.parent_path(), e);
+      ok = replace_file(target, f.bytes);
+    }
+    ++written;
+    if (!ok) {
+      std::lock_guard lock(err_mutex);
+      if (error.empty()) error = "не удаётся записать «" + f.path + "»";
+    }
+  });
+  if (!error.empty()) {
+    result.error = error;
+    return result;
+  }
+  // What left the output: its file, then its folders while they are empty.
+  std::unordered_set<std::string> now;
+  now.reserve(files.size());
+  for (const auto& f : files) now.insert(f.path);
+  for (const auto& p : previous) {
+    if (now.count(p) || !safe_output_path(p)) continue;
+    fs::remove(out / p, ec);
+    for (fs::path dir = (out / p).parent_path(); dir != out && fs::is_empty(dir, ec) && !ec; dir = dir.parent_path())
+      fs::remove(dir, ec);
+  }
+  result.ok = true;
+  result.written = written;
+  result.unchanged = unchanged;
+  return result;
+}
+
 }  // namespace nastavnik::output

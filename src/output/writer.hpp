@@ -30,4 +30,13 @@ std::string check_output_dir(const std::filesystem::path& out);
 /// their inode and timestamp. Leftovers of an interrupted earlier build are removed first.
 WriteResult write_output(const std::filesystem::path& out, const std::vector<render::OutputFile>& files, int jobs = 0);
 
+/// serve's writer, after its first build into its private folder: `out` is updated in place,
+/// touching only what changed — a changed file is replaced by a rename (a reader never sees a
+/// torn file), a file of `previous` (the paths this process wrote there last time) that is no
+/// longer part of the output is removed. O(changed files) instead of a whole staging tree: a
+/// reader may see old and new pages side by side for a moment, which is fine for a preview.
+/// Falls back to write_output when `out` is not nastavnik's output.
+WriteResult update_in_place(const std::filesystem::path& out, const std::vector<render::OutputFile>& files,
+                            const std::vector<std::string>& previous);
+
 }  // namespace nastavnik::output

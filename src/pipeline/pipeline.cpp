@@ -98,7 +98,18 @@ Result run(const Options& options, diag::Sink& sink) {
     return result;
   }
   result.files = files.size();
-  result.write = output::write_output(result.out_dir, files, options.jobs);
+  auto* caches = options.caches;
+  if (caches && !caches->written_to.empty() && caches->written_to == result.out_dir) {
+    result.write = output::update_in_place(result.out_dir, files, caches->written_files);
+  } else {
+    result.write = output::write_output(result.out_dir, files, options.jobs);
+  }
+  if (caches) {
+    caches->written_to = result.write.ok ? result.out_dir : fs::path();
+    caches->written_files.clear();
+    if (result.write.ok)
+      for (const auto& f : files) caches->written_files.push_back(f.path);
+  }
   if (!result.write.ok) {
     result.outcome = Outcome::io_error;
     result.error = result.write.error;

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "content/load_cache.hpp"
 #include "diag/sink.hpp"
@@ -36,6 +37,10 @@ struct Options {
 struct Caches {
   content::LoadCache load;
   render::SearchMemo search;
+  /// The output folder this process wrote last and its files: the next write updates it in
+  /// place (output::update_in_place).
+  std::filesystem::path written_to;
+  std::vector<std::string> written_files;
 };
 
 enum class Outcome {

@@ -49,8 +49,11 @@ void build_news(const Env& env, std::vector<PageSpec>& out) {
   const int pages = news_page_count(env);
   const std::string base = sec.slug + "/";
 
-  for (int page = 1; page <= pages; ++page) {
-    PageSpec p;
+  // List pages, then item pages: each independent of the others, built in parallel (news_card's
+  // typography is most of their cost) and appended in order.
+  std::vector<PageSpec> lists(static_cast<std::size_t>(pages));
+  tbb::parallel_for(1, pages + 1, [&](int page) {
+    PageSpec& p = lists[static_cast<std::size_t>(page - 1)];
     p.url = list_url(base, page);
     p.path = p.url + "index.html";
     p.tmpl = "news_list";
@@ -87,11 +90,9 @@ void build_news(const Env& env, std::vector<PageSpec>& out) {
     }
     pag["links"] = std::move(links);
     c["pagination"] = std::move(pag);
-    out.push_back(std::move(p));
-  }
+  });
+  std::move(lists.begin(), lists.end(), std::back_inserter(out));
 
-  // The item pages are independent of each other: built in parallel (typography of titles and
-  // descriptions is most of their cost), appended in order.
   std::vector<PageSpec> items(news.size());
   tbb::parallel_for(std::size_t(0), news.size(), [&](std::size_t i) {
     const auto& n = news[i];

@@ -122,11 +122,19 @@ std::string render_identity(const std::map<std::string, std::string>& layout_fil
   return h.hex();
 }
 
-std::string page_key(std::string_view identity, std::string_view tmpl, const Context& ctx) {
+std::string page_key(std::string_view identity, std::string_view tmpl, std::initializer_list<const Context*> parts) {
   util::Hasher h;
   h.update(identity);
   h.update(static_cast<std::uint64_t>(tmpl.size())).update(tmpl);
-  hash_json(h, ctx);
+  h.update(static_cast<std::uint64_t>(parts.size()));
+  for (const Context* part : parts) hash_json(h, *part);
+  return h.hex();
+}
+
+std::string with_shared_part(std::string_view identity, const Context& shared) {
+  util::Hasher h;
+  h.update(identity);
+  hash_json(h, shared);
   return h.hex();
 }
 

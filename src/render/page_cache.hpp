@@ -6,6 +6,7 @@
 // its timestamp stays). Nothing else is trusted: a changed layout, site.yaml value, neighbour
 // title or nav entry changes the context or the template hash, and so the key.
 #include <cstdint>
+#include <initializer_list>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -33,7 +34,12 @@ std::string format_page_manifest(const std::map<std::string, CachedPage, std::le
 /// (then nothing may be reused).
 std::string render_identity(const std::map<std::string, std::string>& layout_files, bool typography);
 
-/// The key of one page: identity + template name + context.
-std::string page_key(std::string_view identity, std::string_view tmpl, const Context& ctx);
+/// The key of one page: identity + template name + context. The context may be given in the
+/// parts it is assembled from (the page's context is exactly the parts merged, later parts
+/// winning), so that a reused page is never assembled; a part shared by every page (the
+/// site-wide keys) goes into the identity once: render_identity's result + hash of that part.
+std::string page_key(std::string_view identity, std::string_view tmpl, std::initializer_list<const Context*> parts);
+/// identity + a part shared by every page's context.
+std::string with_shared_part(std::string_view identity, const Context& shared);
 
 }  // namespace nastavnik::render

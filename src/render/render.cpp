@@ -97,14 +97,16 @@ std::vector<NavItem> nav_items(const Env& env) {
   return items;
 }
 
-Context page_context(const Env& env, const PageSpec& p, const Context& site, const std::vector<NavItem>& nav) {
+/// The page's frame: what every page's context has besides its builder's part (p.ctx) and
+/// the site-wide keys — links relative to its depth, navigation, breadcrumbs, page metadata.
+/// The whole context is p.ctx, then the frame, then "site" (assemble_context).
+Context page_frame(const Env& env, const PageSpec& p, const std::vector<NavItem>& nav) {
   const std::string root = p.root_override.empty() ? root_of(p.url) : p.root_override;
   const std::string home = root.empty() ? "./" : root;
   auto link = [&](const std::string& url) { return url.empty() ? home : root + url; };
-  Context c = p.ctx;
+  Context c = Context::object();
   c["root"] = root;
   c["home"] = home;
-  c["site"] = site;
   c["serve_mode"] = env.options.serve_mode;
   c["css_url"] = root + "assets/style.css";
   c["feed_url"] = root + env.section_url("news") + "feed.xml";
@@ -146,6 +148,15 @@ Context page_context(const Env& env, const PageSpec& p, const Context& site, con
   return c;
 }
 
+/// The page's whole context from its parts (the page cache keys on the same parts).
+Context assemble_context(Context builder_part, Context frame, const Context& site) {
+  Context c = std::move(builder_part);
+  if (!c.is_object()) c = Context::object();
+  for (auto it = frame.begin(); it != frame.end(); ++it) c[it.key()] = std::move(it.value());
+  c["site"] = site;
+  return c;
+}
+
 }  // namespace
 
 namespace {
@@ -176,8 +187,10 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   const Context site_ctx = site_context(env);
   const auto nav = nav_items(env);
   // The page cache (render/page_cache.hpp): only with a previous output and sound templates.
-  const std::string identity =
+  // The site-wide keys are the same in every context: hashed once, into the identity.
+  std::string identity =
       options.page_cache && !templates_failed ? render_identity(layout_files, env.config.typography) : std::string();
+  if (!identity.empty()) identity = with_shared_part(identity, site_ctx);
   const bool use_cache = !identity.empty();
   const auto previous = use_cache && !options.previous_output.empty() ? read_page_manifest(options.previous_output)
                                                                       : decltype(read_page_manifest({})){};
@@ -185,9 +198,9 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   std::vector<char> reused(pages.size(), 0);
   auto render_range = [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
-      Context ctx = page_context(env, pages[i], site_ctx, nav);
+      Context frame = page_frame(env, pages[i], nav);
       if (use_cache) {
-        keys[i] = page_key(identity, pages[i].tmpl, ctx);
+        keys[i] = page_key(identity, pages[i].tmpl, {&pages[i].ctx, &frame});
         auto it = previous.find(pages[i].path);
         std::error_code ec;
         if (it != previous.end() && it->second.key == keys[i] &&
@@ -196,6 +209,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
           continue;
         }
       }
+      Context ctx = assemble_context(std::move(pages[i].ctx), std::move(frame), site_ctx);
       html[i] = render_page(templates, env.config.typography, pages[i].tmpl, ctx, sink);
     }
   };
@@ -204,33 +218,40 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   timer.lap("  вёрстка: шаблоны");
   std::vector<OutputFile> out;
   out.reserve(pages.size() + layout_files.size() + site.files.size() + 8);
-  std::map<std::string, CachedPage, std::less<>> manifest;
+  std::vector<std::uintmax_t> sizes(pages.size());
   std::size_t reused_count = 0;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     if (reused[i]) {
       // The previous output's own file: the writer keeps it (hard link, timestamp unchanged).
       ++reused_count;
-      manifest[pages[i].path] = previous.find(pages[i].path)->second;
       out.push_back({pages[i].path, {}, (options.previous_output / pages[i].path).string()});
       continue;
     }
-    if (use_cache) manifest[pages[i].path] = CachedPage{keys[i], html[i].size()};
+    sizes[i] = html[i].size();
     out.push_back({pages[i].path, std::move(html[i]), {}});
   }
-  if (use_cache) out.push_back({k_page_manifest, format_page_manifest(manifest), {}});
   if (options.stats) {
     options.stats->pages = pages.size();
     options.stats->reused = reused_count;
   }
-  // Site-wide files, each from the whole site: built side by side.
-  std::string feed, roadmap_ics, events_ics, site_map, index;
-  tbb::parallel_invoke([&] { feed = atom_feed(env); },
+  // Site-wide files, each from the whole site, and the page cache's manifest: built side by side.
+  std::string feed, roadmap_ics, events_ics, site_map, index, manifest_text;
+  tbb::parallel_invoke(
+      [&] {
+        if (!use_cache) return;
+        std::map<std::string, CachedPage, std::less<>> manifest;
+        for (std::size_t i = 0; i < pages.size(); ++i)
+          manifest[pages[i].path] = reused[i] ? previous.find(pages[i].path)->second : CachedPage{keys[i], sizes[i]};
+        manifest_text = format_page_manifest(manifest);
+      },
+      [&] { feed = atom_feed(env); },
                        [&] {
                          roadmap_ics = roadmap_calendar(env);
                          events_ics = events_calendar(env);
                          site_map = sitemap(env, pages);
                        },
                        [&] { index = search_index(pages, options.search_memo); });
+  if (use_cache) out.push_back({k_page_manifest, std::move(manifest_text), {}});
   out.push_back({env.section_url("news") + "feed.xml", std::move(feed), {}});
   out.push_back({"roadmap.ics", std::move(roadmap_ics), {}});
   out.push_back({"events.ics", std::move(events_ics), {}});

@@ -113,10 +113,18 @@ TEST_CASE("serve's load cache parses only the saved file and agrees with a build
   }
   SECTION("a file deleted leaves the cache and the site") {
     const auto sources = first.sources;
-    fs::remove(site / "content/pages/kurator.md");
+    std::ofstream(site / "content/news/vremennaya.md") << "---\ntitle: \"Временная\"\ndate: 2026-11-01\n---\nТекст.\n";
     build_with_and_without_cache(site, out, cache);
-    CHECK(cache.load.last().sources == sources - 1);
+    CHECK(cache.load.last().sources == sources + 1);
+    CHECK(cache.load.last().parsed == 1);
+    REQUIRE(fs::exists(out / "novosti/vremennaya/index.html"));
+    fs::remove(site / "content/news/vremennaya.md");
+    auto b = build_with_and_without_cache(site, out, cache);
+    REQUIRE(b.outcome == pipeline::Outcome::ok);
+    CHECK(cache.load.last().sources == sources);
     CHECK(cache.load.last().parsed == 0);
+    CHECK_FALSE(fs::exists(out / "novosti/vremennaya"));  // updated in place: the page and its folder are gone
+    CHECK(cache.written_to == out);
   }
 }
 
