@@ -63,6 +63,22 @@ bool memo_holds(const BodyMemo& memo, const MarkdownOptions& options, const Reco
   return true;
 }
 
+void return_bodies(model::Site& site, const LoadCache& cache) {
+  auto give_back = [&](model::PageBase& page) {
+    auto e = cache.find(page.source);
+    if (e && e->body && e->body->lent) {
+      e->body->body = std::move(page.body);
+      e->body->lent = false;
+    }
+  };
+  if (site.landing) give_back(*site.landing);
+  if (site.regulation) give_back(*site.regulation);
+  for (auto& p : site.programs) give_back(p);
+  for (auto& p : site.practices) give_back(p);
+  for (auto& n : site.news) give_back(n);
+  for (auto& p : site.pages) give_back(p);
+}
+
 std::shared_ptr<LoadedSource> LoadCache::find(const std::string& rel) const {
   std::lock_guard lock(m_mutex);
   auto it = m_entries.find(rel);

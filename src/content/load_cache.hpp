@@ -25,6 +25,7 @@
 #include "content/markdown.hpp"
 #include "diag/sink.hpp"
 #include "model/pages.hpp"
+#include "model/site.hpp"
 
 namespace nastavnik::content {
 
@@ -47,6 +48,9 @@ struct BodyMemo {
   std::vector<LinkAnswer> links;
   model::Body body;
   std::vector<diag::Diagnostic> diags;  ///< all of the rendering's, link diagnostics included
+  /// The body is lent to the Site being built (moved, not copied: 10,000 bodies are 100 MB)
+  /// until return_bodies gives it back; a body never given back is rendered again.
+  bool lent = false;
 };
 
 /// One Markdown source after the front matter stage.
@@ -72,6 +76,9 @@ BodyMemo render_recorded(std::string_view text, const std::string& file, int fir
 /// True when rendering with `options` and `resolve` now would give the memo's body and
 /// diagnostics: the switches are equal and every recorded question gets the recorded answer.
 bool memo_holds(const BodyMemo& memo, const MarkdownOptions& options, const RecordingResolver& resolve);
+
+/// Gives the bodies lent to `site` back to their memos (call once the build is done with it).
+void return_bodies(model::Site& site, const class LoadCache& cache);
 
 /// The cache itself: source path → its last load. Used by one build at a time.
 class LoadCache {

@@ -489,11 +489,12 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     const RecordingResolver resolve = [&](std::string_view url, const diag::SourcePos& p, diag::Sink& s) {
       return links.resolve(url, src.rel, page_url, p, s);
     };
-    if (!src.reused || !e.body || !memo_holds(*e.body, mo, resolve)) {
+    if (!src.reused || !e.body || e.body->lent || !memo_holds(*e.body, mo, resolve)) {
       e.body = render_recorded(e.split.body, src.rel, e.split.body_line, mo, resolve);
       ++rendered;
     }
-    base->body = e.body->body;
+    base->body = std::move(e.body->body);  // lent; return_bodies gives it back
+    e.body->lent = true;
     sink.replay(e.body->diags);
   });
   if (cache) {
@@ -562,8 +563,15 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     if (!p.url.empty()) site.programs.push_back(std::move(p));
   for (auto& p : practices)
     if (!p.url.empty()) site.practices.push_back(std::move(p));
-  for (auto& n : news)
-    if (!n.url.empty() && is_published_news(n)) site.news.push_back(std::move(n));
+  for (auto& n : news) {
+    if (!n.url.empty() && is_published_news(n)) {
+      site.news.push_back(std::move(n));
+    } else if (cache) {  // a draft or a future item: its lent body goes straight back
+      model::Site left_out;
+      left_out.news.push_back(std::move(n));
+      return_bodies(left_out, *cache);
+    }
+  }
   for (auto& p : pages)
     if (!p.url.empty()) site.pages.push_back(std::move(p));
   std::sort(site.programs.begin(), site.programs.end(), [](const auto& a, const auto& b) {

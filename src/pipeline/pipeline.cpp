@@ -60,7 +60,17 @@ Result run(const Options& options, diag::Sink& sink) {
   bo.drafts = options.drafts;
   bo.future = options.future;
   util::StageTimer timer("запись");
-  model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, options.caches ? &options.caches->load : nullptr);
+  content::LoadCache* load_cache = options.caches ? &options.caches->load : nullptr;
+  model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, load_cache);
+  // The bodies are the load cache's, lent to this build (content/load_cache.hpp): given back
+  // whichever way the build ends, before the site is freed.
+  struct GiveBack {
+    model::Site& site;
+    content::LoadCache* cache;
+    ~GiveBack() {
+      if (cache) content::return_bodies(site, *cache);
+    }
+  } give_back{site, load_cache};
   timer.lap("загрузка");
   validate::run_all(site, sink);
   timer.lap("проверка");

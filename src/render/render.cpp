@@ -206,6 +206,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
         if (it != previous.end() && it->second.key == keys[i] &&
             fs::file_size(options.previous_output / pages[i].path, ec) == it->second.size && !ec) {
           reused[i] = 1;
+          pages[i].ctx = Context();  // freed here, in parallel, not one by one at the end
           continue;
         }
       }
@@ -234,6 +235,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     options.stats->pages = pages.size();
     options.stats->reused = reused_count;
   }
+  timer.lap("  вёрстка: список файлов");
   // Site-wide files, each from the whole site, and the page cache's manifest: built side by side.
   std::string feed, roadmap_ics, events_ics, site_map, index, manifest_text;
   tbb::parallel_invoke(
@@ -251,6 +253,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
                          site_map = sitemap(env, pages);
                        },
                        [&] { index = search_index(pages, options.search_memo); });
+  timer.lap("  вёрстка: лента, календари, карта, поиск");
   if (use_cache) out.push_back({k_page_manifest, std::move(manifest_text), {}});
   out.push_back({env.section_url("news") + "feed.xml", std::move(feed), {}});
   out.push_back({"roadmap.ics", std::move(roadmap_ics), {}});
