@@ -46,11 +46,21 @@ bool same_bytes(const fs::path& path, const std::string& bytes) {
   return old && *old == bytes;
 }
 
+/// open, write, close: a stream's locale and buffer cost more than the page.
 bool write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  return !out.fail();
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return false;
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return ::close(fd) == 0;
 }
 
 /// Puts `bytes` at `path` through a temporary sibling and a rename: the staging tree shares
@@ -258,6 +268,21 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
       fs::path old = out / f.path;
       std::error_code e;
       bool ok = true;
+      if (!staged && f.copy_from.empty()) {
+        // A fresh staging tree is ours alone and empty: a new file is written (or linked) under
+        // its own name, without the temporary name and the rename a shared tree needs.
+        if (have_old && same_bytes(old, f.bytes) && ::link(old.c_str(), target.c_str()) == 0) {
+          ++unchanged;
+        } else {
+          ok = write_file(target, f.bytes);
+          ++written;
+        }
+        if (!ok) {
+          std::lock_guard lock(err_mutex);
+          if (error.empty()) error = "не удаётся записать «" + f.path + "»";
+        }
+        return;
+      }
       if (fs::is_directory(target, e)) fs::remove_all(target, e);  // a folder where a file goes
       e.clear();
       if (!f.copy_from.empty()) {
