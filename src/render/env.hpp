@@ -43,6 +43,10 @@ struct PageSpec {
   bool in_search = true;
   std::string search_section;  ///< section title for the search index
   std::string search_text;     ///< plain text for the search index
+  /// Instead of search_text: a page body's plain text, which lives in the Site (not copied:
+  /// 10,000 news bodies are 44 MB).
+  const std::string* search_body = nullptr;
+  std::string_view search_view() const { return search_body ? std::string_view(*search_body) : search_text; }
   std::string root_override;   ///< 404: root-relative prefix instead of "../"
   Context ctx = Context::object();  ///< page-specific keys
 };

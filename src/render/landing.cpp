@@ -48,7 +48,7 @@ void build_landing(const Env& env, std::vector<PageSpec>& out) {
   p.description = describe_page(env, site.landing ? site.landing->summary : "", site.landing ? site.landing->body.plain : "",
                                 env.config.description.empty() ? env.text(env.config.title) : env.text(env.config.description));
   p.search_section = "Главная";
-  p.search_text = site.landing ? site.landing->body.plain : "";
+  if (site.landing) p.search_body = &site.landing->body.plain;
   const std::string root;
 
   Context& c = p.ctx;

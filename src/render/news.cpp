@@ -108,7 +108,7 @@ void build_news(const Env& env, std::vector<PageSpec>& out) {
     q.image = n.image;
     q.lastmod = n.date;
     q.search_section = sec.title;
-    q.search_text = n.body.plain;
+    q.search_body = &n.body.plain;
     const std::string root = root_of(q.url);
     Context& c = q.ctx;
     c = news_card(env, n, root);

@@ -14,7 +14,7 @@ void build_pages(const Env& env, std::vector<PageSpec>& out) {
     p.title = env.text(pg.title);
     p.description = describe_page(env, pg.summary, pg.body.plain, p.title);
     p.search_section = "Страницы";
-    p.search_text = pg.body.plain;
+    p.search_body = &pg.body.plain;
     Context& c = p.ctx;
     c["summary"] = env.text(collapse_spaces(pg.summary));
     c["body_html"] = body_html(pg.body.html);

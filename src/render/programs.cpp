@@ -76,7 +76,7 @@ void build_programs(const Env& env, std::vector<PageSpec>& out) {
     q.crumbs = {{"Программы", sec.slug + "/"}};
     q.og_type = "article";
     q.search_section = sec.title;
-    q.search_text = pr.body.plain;
+    q.search_body = &pr.body.plain;
     const std::string r = root_of(q.url);
     Context& k = q.ctx;
     k = program_card(env, pr, r);

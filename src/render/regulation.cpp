@@ -25,7 +25,7 @@ void build_regulation(const Env& env, std::vector<PageSpec>& out) {
   p.title = reg && !reg->title.empty() ? env.text(reg->title) : "Положение о системе наставничества";
   p.description = describe_page(env, reg ? reg->summary : "", reg ? reg->body.plain : "", sec.planned);
   p.search_section = sec.title;
-  p.search_text = reg ? reg->body.plain : "";
+  if (reg) p.search_body = &reg->body.plain;
   const std::string root = root_of(p.url);
   Context& c = p.ctx;
   c["empty"] = !reg.has_value();

@@ -10,11 +10,12 @@
 
 namespace nastavnik::render {
 
+/// Views into the pages being rendered (the index is built while they live).
 struct SearchDoc {
-  std::string title;    ///< typographed title
-  std::string url;      ///< site-root-relative ("novosti/a/")
-  std::string section;  ///< section title («Новости»)
-  std::string text;     ///< published plain text
+  std::string_view title;    ///< typographed title
+  std::string_view url;      ///< site-root-relative ("novosti/a/")
+  std::string_view section;  ///< section title («Новости»)
+  std::string_view text;     ///< published plain text
 };
 
 /// Words of a text for the index: runs of letters and digits, lower case, ё → е; words of one

@@ -32,7 +32,7 @@ std::string robots(const Env& env) {
 std::string search_index(const std::vector<PageSpec>& pages, SearchMemo* memo) {
   std::vector<SearchDoc> docs;
   for (const auto& p : pages)
-    if (p.in_search) docs.push_back({p.title, p.url, p.search_section, p.search_text});
+    if (p.in_search) docs.push_back({p.title, p.url, p.search_section, p.search_view()});
   return build_search_index(docs, memo);
 }
 
