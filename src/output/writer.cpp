@@ -165,73 +165,79 @@ std::string check_output_dir(const fs::path& out) {
          "); чтобы ничего не потерять, сборка в неё не пишет. Укажите пустую или новую папку в -o";
 }
 
-WriteResult write_output(const fs::path& out_in, const std::vector<render::OutputFile>& files, int jobs) {
-  WriteResult result;
+std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector<std::string>& paths,
+                                       std::string& error) {
   std::error_code ec;
   fs::path out = fs::absolute(out_in).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
   if (out == out.root_path()) {
-    result.error = "нельзя писать результат в корень файловой системы";
-    return result;
+    error = "нельзя писать результат в корень файловой системы";
+    return nullptr;
   }
-  for (const auto& f : files)
-    if (!safe_output_path(f.path)) {
-      result.error = "недопустимый путь файла в результате: «" + f.path + "»";
-      return result;
+  for (const auto& p : paths)
+    if (!safe_output_path(p)) {
+      error = "недопустимый путь файла в результате: «" + p + "»";
+      return nullptr;
     }
   if (auto why = check_output_dir(out); !why.empty()) {
-    result.error = why;
-    return result;
+    error = why;
+    return nullptr;
   }
   fs::create_directories(out.parent_path(), ec);
   if (ec) {
-    result.error = "не удаётся создать папку «" + out.parent_path().string() + "»: " + ec.message();
-    return result;
+    error = "не удаётся создать папку «" + out.parent_path().string() + "»: " + ec.message();
+    return nullptr;
   }
   clean_leftovers(out);
 
-  fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".tmp-" + pid_suffix());
+  std::unique_ptr<Staging> st(new Staging);
+  st->m_out = out;
+  const fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".tmp-" + pid_suffix());
+  st->m_tmp = tmp;
   fs::remove_all(tmp, ec);
   // The tree the previous build swapped out is kept as .<out>.prev and becomes the staging tree:
   // updating it touches only what changed, where building a fresh tree costs a directory per
   // page and deleting the old one was 38 s for 10,000 pages on a disk mounted with discard.
   // Whatever state it is in (even after a killed build), every file is checked below against
   // the new output, and files that are not part of it are removed.
-  const fs::path prev = out.parent_path() / ("." + out.filename().string() + ".prev");
-  bool staged = false;
-  if (fs::exists(prev / k_marker, ec)) {
-    fs::rename(prev, tmp, ec);  // atomic: of two builds at once, one gets it
-    staged = !ec;
+  st->m_prev = out.parent_path() / ("." + out.filename().string() + ".prev");
+  if (fs::exists(st->m_prev / k_marker, ec)) {
+    fs::rename(st->m_prev, tmp, ec);  // atomic: of two builds at once, one gets it
+    st->m_staged = !ec;
   }
   // A staging tree left by a build killed while it wrote its marker has an empty one.
-  if (staged && !same_bytes(tmp / k_marker, k_marker_text)) replace_file(tmp / k_marker, k_marker_text);
-  if (!staged) {
+  if (st->m_staged && !same_bytes(tmp / k_marker, k_marker_text)) replace_file(tmp / k_marker, k_marker_text);
+  if (!st->m_staged) {
     fs::create_directories(tmp, ec);
     if (ec) {
-      result.error = "не удаётся создать временную папку «" + tmp.string() + "»: " + ec.message();
-      return result;
+      error = "не удаётся создать временную папку «" + tmp.string() + "»: " + ec.message();
+      st->m_done = true;
+      return nullptr;
     }
     // The marker goes first: a killed build leaves a directory that the next one may remove.
     if (!write_file(tmp / k_marker, k_marker_text)) {
-      result.error = "не удаётся писать в «" + tmp.string() + "»";
+      error = "не удаётся писать в «" + tmp.string() + "»";
       fs::remove_all(tmp, ec);
-      return result;
+      st->m_done = true;
+      return nullptr;
     }
   }
-  bool have_old = fs::is_directory(out, ec);
+  st->m_have_old = fs::is_directory(out, ec);
 
-  // Directories first (sequential), then files in parallel with bounded concurrency. Paths
-  // are plain strings here: comparing fs::path objects component by component was a
-  // noticeable part of a 10,000-page rebuild.
-  std::unordered_set<std::string> dir_set, wanted{k_marker};
-  for (const auto& f : files) {
-    wanted.insert(f.path);
-    for (auto slash = f.path.rfind('/'); slash != std::string::npos && slash > 0; slash = f.path.rfind('/', slash - 1))
-      if (!dir_set.insert(f.path.substr(0, slash)).second) break;  // its parents are in already
+  // Directories first (sequential); files come later, from any thread (put). Paths are plain
+  // strings here: comparing fs::path objects component by component was a noticeable part of
+  // a 10,000-page rebuild.
+  std::unordered_set<std::string> dir_set;
+  auto& wanted = st->m_wanted;
+  wanted.insert(k_marker);
+  for (const auto& p : paths) {
+    wanted.insert(p);
+    for (auto slash = p.rfind('/'); slash != std::string::npos && slash > 0; slash = p.rfind('/', slash - 1))
+      if (!dir_set.insert(p.substr(0, slash)).second) break;  // its parents are in already
   }
   std::vector<std::string> dirs(dir_set.begin(), dir_set.end());
   std::sort(dirs.begin(), dirs.end());  // parents before children
-  if (staged) {
+  if (st->m_staged) {
     // Leave only what the new output has: stray files, old pages, files where a folder must be.
     std::vector<fs::path> extra;
     const std::size_t prefix = tmp.native().size() + 1;
@@ -252,80 +258,72 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
     ec.clear();
     if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir, ec)) {
-      result.error = "не удаётся создать папку «" + dir.string() + "»" + (ec ? ": " + ec.message() : "");
-      fs::remove_all(tmp, ec);
-      return result;
+      error = "не удаётся создать папку «" + dir.string() + "»" + (ec ? ": " + ec.message() : "");
+      return nullptr;  // the destructor keeps the tree for the next build
     }
   }
+  return st;
+}
 
-  std::atomic<std::size_t> written{0}, unchanged{0};
-  std::mutex err_mutex;
-  std::string error;
-  auto work = [&] {
-    tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) {
-      const auto& f = files[i];
-      fs::path target = tmp / f.path;
-      fs::path old = out / f.path;
-      std::error_code e;
-      bool ok = true;
-      if (!staged && f.copy_from.empty()) {
-        // A fresh staging tree is ours alone and empty: a new file is written (or linked) under
-        // its own name, without the temporary name and the rename a shared tree needs.
-        if (have_old && same_bytes(old, f.bytes) && ::link(old.c_str(), target.c_str()) == 0) {
-          ++unchanged;
-        } else {
-          ok = write_file(target, f.bytes);
-          ++written;
-        }
-        if (!ok) {
-          std::lock_guard lock(err_mutex);
-          if (error.empty()) error = "не удаётся записать «" + f.path + "»";
-        }
-        return;
-      }
-      if (fs::is_directory(target, e)) fs::remove_all(target, e);  // a folder where a file goes
-      e.clear();
-      if (!f.copy_from.empty()) {
-        // A page the renderer reused is the live output's own file: link it, compare nothing.
-        const bool own = have_old && f.copy_from == old.native();
-        if (own ? link_over(old, target)
-                : have_old && fs::exists(old, e) && fs::file_size(old, e) == fs::file_size(f.copy_from, e) &&
-                      fs::last_write_time(old, e) >= fs::last_write_time(f.copy_from, e) && link_over(old, target)) {
-          ++unchanged;
-        } else {
-          e.clear();
-          fs::path fresh = target;
-          fresh += ".nastavnik-new";
-          ok = fs::copy_file(f.copy_from, fresh, fs::copy_options::overwrite_existing, e) && !e;
-          if (ok) fs::rename(fresh, target, e);
-          ok = ok && !e;
-          ++written;
-        }
-      } else if (have_old && same_bytes(old, f.bytes) && link_over(old, target)) {
-        ++unchanged;
-      } else {
-        ok = replace_file(target, f.bytes);
-        ++written;
-      }
-      if (!ok) {
-        std::lock_guard lock(err_mutex);
-        if (error.empty()) error = "не удаётся записать «" + f.path + "»";
-      }
-    });
-  };
-  if (jobs > 0) {
-    tbb::task_arena arena(jobs);
-    arena.execute(work);
+void Staging::put(const render::OutputFile& f) {
+  const fs::path target = m_tmp / f.path;
+  const fs::path old = m_out / f.path;
+  std::error_code e;
+  bool ok = m_wanted.count(f.path) > 0;  // its folder was made by open()
+  if (!ok) {
+  } else if (!m_staged && f.copy_from.empty()) {
+    // A fresh staging tree is ours alone and empty: a new file is written (or linked) under
+    // its own name, without the temporary name and the rename a shared tree needs.
+    if (m_have_old && same_bytes(old, f.bytes) && ::link(old.c_str(), target.c_str()) == 0) {
+      ++m_unchanged;
+    } else {
+      ok = write_file(target, f.bytes);
+      ++m_written;
+    }
   } else {
-    work();
+    if (fs::is_directory(target, e)) fs::remove_all(target, e);  // a folder where a file goes
+    e.clear();
+    if (!f.copy_from.empty()) {
+      // A page the renderer reused is the live output's own file: link it, compare nothing.
+      const bool own = m_have_old && f.copy_from == old.native();
+      if (own ? link_over(old, target)
+              : m_have_old && fs::exists(old, e) && fs::file_size(old, e) == fs::file_size(f.copy_from, e) &&
+                    fs::last_write_time(old, e) >= fs::last_write_time(f.copy_from, e) && link_over(old, target)) {
+        ++m_unchanged;
+      } else {
+        e.clear();
+        fs::path fresh = target;
+        fresh += ".nastavnik-new";
+        ok = fs::copy_file(f.copy_from, fresh, fs::copy_options::overwrite_existing, e) && !e;
+        if (ok) fs::rename(fresh, target, e);
+        ok = ok && !e;
+        ++m_written;
+      }
+    } else if (m_have_old && same_bytes(old, f.bytes) && link_over(old, target)) {
+      ++m_unchanged;
+    } else {
+      ok = replace_file(target, f.bytes);
+      ++m_written;
+    }
   }
-  if (!error.empty()) {
+  if (!ok) {
+    std::lock_guard lock(m_error_mutex);
+    if (m_error.empty()) m_error = "не удаётся записать «" + f.path + "»";
+  }
+}
+
+WriteResult Staging::commit() {
+  WriteResult result;
+  std::error_code ec;
+  m_done = true;
+  const fs::path& out = m_out;
+  const fs::path& tmp = m_tmp;
+  if (!m_error.empty()) {
     fs::remove_all(tmp, ec);
-    result.error = error;
+    result.error = m_error;
     return result;
   }
-
-  if (have_old) {
+  if (m_have_old) {
     if (!exchange(tmp, out)) {
       // Fallback without RENAME_EXCHANGE: two renames; a crash between them leaves the old tree
       // under .old-<pid>, which the next build cleans up.
@@ -345,7 +343,7 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
       remove_marked_tree(old_dir);
     } else {
       // tmp now holds the old tree: it is the next build's staging tree.
-      fs::rename(tmp, prev, ec);
+      fs::rename(tmp, m_prev, ec);
       if (ec) remove_marked_tree(tmp);
     }
   } else {
@@ -358,9 +356,36 @@ WriteResult write_output(const fs::path& out_in, const std::vector<render::Outpu
     }
   }
   result.ok = true;
-  result.written = written;
-  result.unchanged = unchanged;
+  result.written = m_written;
+  result.unchanged = m_unchanged;
   return result;
+}
+
+Staging::~Staging() {
+  if (m_done) return;
+  // Not committed (the build failed after writing had begun): the live output is untouched, and
+  // the staging tree — every file in it replaced by a rename, never written in place — is kept
+  // as the next build's, which checks each file again. Removing it could take long.
+  std::error_code ec;
+  if (!fs::exists(m_prev, ec)) fs::rename(m_tmp, m_prev, ec);
+  if (ec || fs::exists(m_tmp, ec)) remove_marked_tree(m_tmp);
+}
+
+WriteResult write_output(const fs::path& out, const std::vector<render::OutputFile>& files, int jobs) {
+  std::vector<std::string> paths;
+  paths.reserve(files.size());
+  for (const auto& f : files) paths.push_back(f.path);
+  WriteResult result;
+  auto staging = Staging::open(out, paths, result.error);
+  if (!staging) return result;
+  auto work = [&] { tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) { staging->put(files[i]); }); };
+  if (jobs > 0) {
+    tbb::task_arena arena(jobs);
+    arena.execute(work);
+  } else {
+    work();
+  }
+  return staging->commit();
 }
 
 WriteResult update_in_place(const fs::path& out_in, const std::vector<render::OutputFile>& files,

@@ -1,7 +1,11 @@
 #pragma once
 // The atomic writer: the output is built in a temporary sibling directory and swapped in with
 // one rename, so readers see either the old tree or the new one, never a mix.
+#include <atomic>
 #include <filesystem>
+#include <memory>
+#include <mutex>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -25,6 +29,34 @@ struct WriteResult {
 /// Checks that `out` may be (re)written: it does not exist, is empty, or carries the marker.
 /// Returns an empty string when fine, a Russian reason otherwise.
 std::string check_output_dir(const std::filesystem::path& out);
+
+/// The new output, being written: `open` prepares the staging tree for exactly `paths`
+/// (the previous swap's tree when there is one: strays removed, folders made), `put` writes one
+/// file from any thread (the render stage hands each page over as soon as it is rendered, so
+/// the HTML of all pages is never held at once), `commit` swaps the tree in. Destroyed without
+/// commit, the live output stays untouched and the staging tree is kept for the next build.
+class Staging {
+ public:
+  /// nullptr with a Russian `error` when `out` may not be written.
+  static std::unique_ptr<Staging> open(const std::filesystem::path& out, const std::vector<std::string>& paths,
+                                       std::string& error);
+  void put(const render::OutputFile& f);
+  WriteResult commit();
+  ~Staging();
+  Staging(const Staging&) = delete;
+  Staging& operator=(const Staging&) = delete;
+
+ private:
+  Staging() = default;
+  std::filesystem::path m_out, m_tmp, m_prev;
+  bool m_staged = false;    ///< the previous swap's tree was adopted
+  bool m_have_old = false;  ///< a live output exists
+  bool m_done = false;
+  std::unordered_set<std::string> m_wanted;  ///< every path of the new output, read-only after open
+  std::atomic<std::size_t> m_written{0}, m_unchanged{0};
+  std::mutex m_error_mutex;
+  std::string m_error;
+};
 
 /// Writes `files` as the new content of `out`. Files whose bytes equal the previous output keep
 /// their inode and timestamp. Leftovers of an interrupted earlier build are removed first.

@@ -3,6 +3,9 @@
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include <atomic>
+#include <memory>
+
 #include "config/load_config.hpp"
 #include "content/loader.hpp"
 #include "render/render.hpp"
@@ -121,15 +124,47 @@ Result run(const Options& options, diag::Sink& sink) {
   }
   ro.stats = &result.render;
   if (options.caches) ro.search_memo = &options.caches->search;
+  // A single build streams its pages into the staging tree as they are rendered (the HTML of
+  // all pages is never held at once); serve keeps the list of what it wrote and updates its
+  // folder in place instead.
+  std::unique_ptr<output::Staging> staging;
+  std::string staging_error;
+  std::atomic<std::size_t> streamed{0};
+  if (!options.caches) {
+    ro.begin_output = [&](const std::vector<std::string>& paths) {
+      staging = output::Staging::open(result.out_dir, paths, staging_error);
+      return staging != nullptr;
+    };
+    ro.emit = [&](render::OutputFile&& f) {
+      staging->put(f);
+      ++streamed;
+    };
+  }
   auto files = render::render_site(site, ro, sink);
   timer.lap("вёрстка");
-  if (blocked()) {
-    result.outcome = Outcome::content_errors;
+  if (!staging_error.empty()) {
+    result.outcome = Outcome::io_error;
+    result.error = staging_error;
     return result;
   }
-  result.files = files.size();
+  if (blocked()) {
+    result.outcome = Outcome::content_errors;
+    return result;  // an open staging tree is kept for the next build, the output untouched
+  }
+  result.files = files.size() + streamed.load();
   auto* caches = options.caches;
-  if (caches && !caches->written_to.empty() && caches->written_to == result.out_dir) {
+  if (staging) {
+    auto rest = [&] {
+      tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) { staging->put(files[i]); });
+    };
+    if (options.jobs > 0) {
+      tbb::task_arena arena(options.jobs);
+      arena.execute(rest);
+    } else {
+      rest();
+    }
+    result.write = staging->commit();
+  } else if (caches && !caches->written_to.empty() && caches->written_to == result.out_dir) {
     result.write = output::update_in_place(result.out_dir, files, caches->written_files);
   } else {
     result.write = output::write_output(result.out_dir, files, options.jobs);

@@ -194,7 +194,29 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   const bool use_cache = !identity.empty();
   const auto previous = use_cache && !options.previous_output.empty() ? read_page_manifest(options.previous_output)
                                                                       : decltype(read_page_manifest({})){};
+  // Every path of the output, known before any page is rendered: a streaming writer makes its
+  // folders first. Two sources for one path (a page slug equal to a section's, caught by
+  // validation as slug.collision) keep the old way below, which keeps the first.
+  const std::string feed_path = env.section_url("news") + "feed.xml", index_path = env.section_url("search") + "index.json";
+  bool streaming = static_cast<bool>(options.begin_output) && static_cast<bool>(options.emit);
+  if (streaming) {
+    std::vector<std::string> paths;
+    paths.reserve(pages.size() + layout_files.size() + site.files.size() + 8);
+    for (const auto& p : pages) paths.push_back(p.path);
+    if (use_cache) paths.push_back(k_page_manifest);
+    for (const char* f : {"roadmap.ics", "events.ics", "sitemap.xml", "robots.txt"}) paths.push_back(f);
+    paths.push_back(feed_path);
+    paths.push_back(index_path);
+    for (const auto& [path, bytes] : layout_files)
+      if (path.rfind("assets/", 0) == 0) paths.push_back(path);
+    for (const auto& f : site.files) paths.push_back(f.output);
+    std::vector<std::string> sorted = paths;
+    std::sort(sorted.begin(), sorted.end());
+    streaming = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+    if (streaming && !options.begin_output(paths)) return {};
+  }
   std::vector<std::string> html(pages.size()), keys(pages.size());
+  std::vector<std::uintmax_t> sizes(pages.size());
   std::vector<char> reused(pages.size(), 0);
   auto render_range = [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
@@ -207,11 +229,14 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
             fs::file_size(options.previous_output / pages[i].path, ec) == it->second.size && !ec) {
           reused[i] = 1;
           pages[i].ctx = Context();  // freed here, in parallel, not one by one at the end
+          if (streaming) options.emit({pages[i].path, {}, (options.previous_output / pages[i].path).string()});
           continue;
         }
       }
       Context ctx = assemble_context(std::move(pages[i].ctx), std::move(frame), site_ctx);
       html[i] = render_page(templates, env.config.typography, pages[i].tmpl, ctx, sink);
+      sizes[i] = html[i].size();
+      if (streaming) options.emit({pages[i].path, std::move(html[i]), {}});
     }
   };
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pages.size(), 1), render_range);
@@ -219,17 +244,15 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   timer.lap("  вёрстка: шаблоны");
   std::vector<OutputFile> out;
   out.reserve(pages.size() + layout_files.size() + site.files.size() + 8);
-  std::vector<std::uintmax_t> sizes(pages.size());
   std::size_t reused_count = 0;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     if (reused[i]) {
       // The previous output's own file: the writer keeps it (hard link, timestamp unchanged).
       ++reused_count;
-      out.push_back({pages[i].path, {}, (options.previous_output / pages[i].path).string()});
+      if (!streaming) out.push_back({pages[i].path, {}, (options.previous_output / pages[i].path).string()});
       continue;
     }
-    sizes[i] = html[i].size();
-    out.push_back({pages[i].path, std::move(html[i]), {}});
+    if (!streaming) out.push_back({pages[i].path, std::move(html[i]), {}});
   }
   if (options.stats) {
     options.stats->pages = pages.size();
@@ -255,12 +278,12 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
                        [&] { index = search_index(pages, options.search_memo); });
   timer.lap("  вёрстка: лента, календари, карта, поиск");
   if (use_cache) out.push_back({k_page_manifest, std::move(manifest_text), {}});
-  out.push_back({env.section_url("news") + "feed.xml", std::move(feed), {}});
+  out.push_back({feed_path, std::move(feed), {}});
   out.push_back({"roadmap.ics", std::move(roadmap_ics), {}});
   out.push_back({"events.ics", std::move(events_ics), {}});
   out.push_back({"sitemap.xml", std::move(site_map), {}});
   out.push_back({"robots.txt", robots(env), {}});
-  out.push_back({env.section_url("search") + "index.json", std::move(index), {}});
+  out.push_back({index_path, std::move(index), {}});
   for (const auto& [path, bytes] : layout_files)
     if (path.rfind("assets/", 0) == 0) out.push_back({path, bytes, {}});
   for (const auto& f : site.files) out.push_back({f.output, {}, site.root + "/" + f.source});

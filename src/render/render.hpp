@@ -1,6 +1,7 @@
 #pragma once
 // Render stage: the loaded and validated Site → every output file, in memory.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,12 @@ struct RenderOptions {
   std::filesystem::path previous_output;
   RenderStats* stats = nullptr;  ///< filled when set
   SearchMemo* search_memo = nullptr;  ///< kept between the builds of one process (serve)
+  /// Streaming output, when both are set: the paths of the whole output are announced first
+  /// (`begin_output`; false stops rendering, which then returns nothing), then each page is
+  /// handed to `emit` as soon as it is rendered, from any thread, instead of being returned —
+  /// the HTML of all pages is never held at once. The rest is returned as usual.
+  std::function<bool(const std::vector<std::string>& paths)> begin_output;
+  std::function<void(OutputFile&& file)> emit;
 };
 
 /// Renders every page, feed, calendar, sitemap, asset and copied file. Template problems are
