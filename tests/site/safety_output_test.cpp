@@ -203,7 +203,10 @@ TEST_CASE("a failed build leaves the previous output byte-identical and no tempo
   auto mtime = fs::last_write_time(pub / "index.html");
   for (const char* broken : {"-- content/news/pervaya.md --\n---\ntitle: [\n---\n",
                              "-- content/bank.yaml --\nmentors:\n  - id: m1\n    name: \"А Б\"\n    role: педагог\n",
-                             "-- content/news/x.md --\n---\ntitle: \"X\"\ndate: 2024-09-01\nslug: \"../../x\"\n---\n"}) {
+                             "-- content/news/x.md --\n---\ntitle: \"X\"\ndate: 2024-09-01\nslug: \"../../x\"\n---\n",
+                             // A broken layout fails while pages are rendered, after the writer
+                             // began to receive them (streaming): still nothing is published.
+                             "-- layouts/news_item.mustache --\n<h1>{{page.title}}</h1>{{#body_html}}\n{{> no_such_partial}}\n"}) {
     test::TempDir copy;
     test::copy_base_site(copy.path());
     test::write_files(copy.path(), broken);
@@ -213,6 +216,11 @@ TEST_CASE("a failed build leaves the previous output byte-identical and no tempo
     CHECK(fs::last_write_time(pub / "index.html") == mtime);
     CHECK(temporaries(out.path()).empty());
   }
+  // The staging tree a failed build leaves behind serves the next good build, which equals a
+  // build into a fresh folder.
+  auto again = test::run_site(dir.path(), pub);
+  CHECK(again.outcome == pipeline::Outcome::ok);
+  CHECK(test::snapshot(pub) == before);
 }
 
 TEST_CASE("the output never covers the site's sources", "[safety][site]") {
