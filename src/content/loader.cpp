@@ -204,6 +204,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     }
   }
 
+  timer.lap("  загрузка: front matter");
   // Stage 2: URLs, collisions and the link map (sequential, in path order).
   LinkMap links;
   std::map<std::string, std::string> url_owner;  // url → source that took it
@@ -288,7 +289,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   }
   for (const auto& f : found.files) links.add(f, f.substr(std::string("content/").size()));
 
-  timer.lap("  загрузка: front matter");
+  timer.lap("  загрузка: адреса и ссылки");
   // Stage 3: render Markdown bodies in parallel.
   const auto& rules = cfg.rules;
   std::atomic<std::size_t> rendered{0};
