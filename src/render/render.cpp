@@ -270,12 +270,12 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
         manifest_text = format_page_manifest(manifest);
       },
       [&] { feed = atom_feed(env); },
-                       [&] {
-                         roadmap_ics = roadmap_calendar(env);
-                         events_ics = events_calendar(env);
-                         site_map = sitemap(env, pages);
-                       },
-                       [&] { index = search_index(pages, options.search_memo); });
+      [&] {
+        roadmap_ics = roadmap_calendar(env);
+        events_ics = events_calendar(env);
+        site_map = sitemap(env, pages);
+      },
+      [&] { index = search_index(pages, options.search_memo); });
   timer.lap("  вёрстка: лента, календари, карта, поиск");
   if (use_cache) out.push_back({k_page_manifest, std::move(manifest_text), {}});
   out.push_back({feed_path, std::move(feed), {}});
