@@ -163,6 +163,8 @@ ConfigResult load_site_config(const std::filesystem::path& root, diag::Sink& sin
                 sink);
   cfg.title = r.text("title", true);
   cfg.description = r.text("description");
+  cfg.title_pos = r.positions().of("title");
+  cfg.description_pos = r.positions().of("description");
   std::string base = r.text("base_url", true);
   if (!base.empty() && !set_base_url(cfg, base))
     r.wrong_type("base_url", *r.raw("base_url"), "абсолютным адресом http(s)://…",

@@ -43,6 +43,7 @@ struct SiteConfig {
   School school;
   std::optional<Curator> curator;
   diag::SourcePos curator_pos;  ///< where curator.name is written (the privacy leak scan points here)
+  diag::SourcePos title_pos, description_pos;  ///< where title and description are written (idem)
   Sections sections;
   int news_per_page = 10;
   bool typography = true;

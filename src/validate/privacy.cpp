@@ -74,8 +74,8 @@ void check_privacy(const model::Site& site, diag::Sink& sink) {
   // site.yaml
   const auto& cfg = site.config;
   const diag::SourcePos site_yaml{"site.yaml", 0, 0};
-  scan.scan(cfg.title, site_yaml);
-  scan.scan(cfg.description, site_yaml);
+  scan.scan(cfg.title, cfg.title_pos.file.empty() ? site_yaml : cfg.title_pos);
+  scan.scan(cfg.description, cfg.description_pos.file.empty() ? site_yaml : cfg.description_pos);
   if (cfg.curator) {
     const auto& pos = cfg.curator_pos.file.empty() ? site_yaml : cfg.curator_pos;
     scan.scan(std::vector<std::string>{cfg.curator->name, cfg.curator->position}, pos);
