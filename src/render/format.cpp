@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "util/utf8.hpp"
 
@@ -80,6 +81,26 @@ std::string truncate_text(std::string_view text, std::size_t max_chars) {
     ++chars;
   }
   if (chars <= max_chars) return flat;
+  if (util::utf8_valid(std::string_view(flat).substr(0, pos))) {
+    // Valid UTF-8 (every text of a site is): the same cut on the bytes. A space, comma and the
+    // other trimmed characters are one byte each, so a character is one of them exactly when
+    // its first byte is.
+    std::vector<std::size_t> at;  // byte offset of each character
+    at.reserve(max_chars + 1);
+    for (std::size_t p = 0; p < pos;) {
+      at.push_back(p);
+      util::next_code_point(flat, p);
+    }
+    std::size_t cut = max_chars;
+    while (cut > max_chars / 2 && flat[at[cut]] != ' ') --cut;
+    if (cut <= max_chars / 2) cut = max_chars;
+    std::size_t end = at[cut];
+    while (end > 0 && (flat[end - 1] == ' ' || flat[end - 1] == ',' || flat[end - 1] == ';' || flat[end - 1] == ':' ||
+                       flat[end - 1] == '.'))
+      --end;
+    flat.resize(end);
+    return flat + "…";
+  }
   std::u32string u = util::to_u32(std::string_view(flat).substr(0, pos));
   std::size_t cut = max_chars;
   while (cut > max_chars / 2 && u[cut] != U' ') --cut;
