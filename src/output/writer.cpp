@@ -19,6 +19,7 @@
 #include <cerrno>
 
 #include "content/source_file.hpp"
+#include "util/stage_timer.hpp"
 
 namespace nastavnik::output {
 
@@ -167,6 +168,7 @@ std::string check_output_dir(const fs::path& out) {
 
 std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector<std::string>& paths,
                                        std::string& error) {
+  util::StageTimer timer("  запись: подготовка папки");
   std::error_code ec;
   fs::path out = fs::absolute(out_in).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
@@ -237,6 +239,7 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
   }
   std::vector<std::string> dirs(dir_set.begin(), dir_set.end());
   std::sort(dirs.begin(), dirs.end());  // parents before children
+  std::unordered_set<std::string> present;  // folders the adopted tree already has
   if (st->m_staged) {
     // Leave only what the new output has: stray files, old pages, files where a folder must be.
     std::vector<fs::path> extra;
@@ -248,11 +251,14 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
       if (is_dir ? dir_set.count(rel) == 0 : wanted.count(rel) == 0) {
         extra.push_back(it->path());
         if (is_dir) it.disable_recursion_pending();
+      } else if (is_dir) {
+        present.insert(std::move(rel));
       }
     }
     for (const auto& x : extra) fs::remove_all(x, ec);
   }
   for (const auto& d : dirs) {
+    if (present.count(d)) continue;  // seen in the walk: no mkdir for each of 10,000 folders
     // mkdir, not create_directories: the parents come first, and an existing folder is fine.
     fs::path dir = tmp / d;
     ec.clear();
