@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <unordered_map>
 
 #include "util/typography.hpp"
 
@@ -145,6 +147,23 @@ std::string typograph_text(std::string_view text) {
   return out;
 }
 
+/// typograph_text with a per-thread memo: a node's result depends on its text alone, and most
+/// nodes of a page's frame (menu, breadcrumbs, footer, labels) are the same on every page.
+/// Bounded: cleared when full.
+const std::string& typograph_text_memo(std::string_view text) {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> memo;
+  constexpr std::size_t k_max_entries = 4096, k_max_text = 512;
+  thread_local std::string scratch;
+  if (text.size() > k_max_text) return scratch = typograph_text(text);  // long texts rarely repeat
+  if (auto it = memo.find(text); it != memo.end()) return it->second;
+  if (memo.size() >= k_max_entries) memo.clear();
+  return memo.emplace(std::string(text), typograph_text(text)).first->second;
+}
+
 }  // namespace
 
 std::string typograph_html(std::string_view html) {
@@ -156,7 +175,7 @@ std::string typograph_html(std::string_view html) {
     std::string_view text = html.substr(pos, lt == std::string_view::npos ? std::string_view::npos : lt - pos);
     // Only runs with letters are worth the work (most runs between tags are white space).
     if (text.find_first_not_of(" \t\r\n") != std::string_view::npos)
-      out += typograph_text(text);
+      out += typograph_text_memo(text);
     else
       out += text;
     if (lt == std::string_view::npos) break;
