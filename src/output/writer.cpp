@@ -225,6 +225,10 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
     }
   }
   st->m_have_old = fs::is_directory(out, ec);
+  // The staging tree is the owner's alone while it is built and while it waits as .prev: when
+  // the output is inside a web server's folder, the previous build's pages (one a curator has
+  // just taken down, say) must not stay reachable next to it.
+  ::chmod(tmp.c_str(), 0700);
 
   // Directories first (sequential); files come later, from any thread (put). Paths are plain
   // strings here: comparing fs::path objects component by component was a noticeable part of
@@ -329,6 +333,18 @@ WriteResult Staging::commit() {
     result.error = m_error;
     return result;
   }
+  // The new tree gets the live folder's permissions (an administrator may have set them for
+  // the web server), or the usual ones for a new folder.
+  struct stat live {};
+  mode_t mode = 0;
+  if (m_have_old && ::stat(out.c_str(), &live) == 0) {
+    mode = live.st_mode & 07777;
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = 0777 & ~mask;
+  }
+  ::chmod(tmp.c_str(), mode);
   if (m_have_old) {
     if (!exchange(tmp, out)) {
       // Fallback without RENAME_EXCHANGE: two renames; a crash between them leaves the old tree
@@ -348,7 +364,8 @@ WriteResult Staging::commit() {
       }
       remove_marked_tree(old_dir);
     } else {
-      // tmp now holds the old tree: it is the next build's staging tree.
+      // tmp now holds the old tree: it is the next build's staging tree, the owner's alone.
+      ::chmod(tmp.c_str(), 0700);
       fs::rename(tmp, m_prev, ec);
       if (ec) remove_marked_tree(tmp);
     }

@@ -211,3 +211,26 @@ TEST_CASE("the swapped-out tree is reused as the next staging tree, whatever sta
   CHECK(test::read_file(out.path() / "kept.html") == kept_before);
   CHECK(pages_of(p) == clean_build(site.path()));
 }
+
+TEST_CASE("the swapped-out tree is the owner's alone; the live folder keeps its permissions", "[site][incremental]") {
+  test::TempDir site, out;
+  copy_demo(site.path());
+  const fs::path p = out.path() / "p", prev = out.path() / ".p.prev";
+  auto mode = [](const fs::path& dir) { return fs::status(dir).permissions() & fs::perms::all; };
+  build(site.path(), p);
+  const auto fresh = mode(p);
+  CHECK((fresh & fs::perms::others_read) != fs::perms::none);  // a new output is readable as usual
+  // An administrator gives the web server's group access and nobody else.
+  fs::permissions(p, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec);
+  append(site.path() / "content/polozhenie.md", "\nАбзац.\n");
+  build(site.path(), p);
+  CHECK(mode(p) == (fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec));
+  // The previous build's pages (one just taken down, say) wait in .p.prev, which a web server
+  // serving the folder around the output cannot enter.
+  REQUIRE(fs::exists(prev / "index.html"));
+  CHECK(mode(prev) == fs::perms::owner_all);
+  append(site.path() / "content/polozhenie.md", "\nЕщё абзац.\n");
+  build(site.path(), p);
+  CHECK(mode(p) == (fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec));
+  CHECK(mode(prev) == fs::perms::owner_all);
+}
