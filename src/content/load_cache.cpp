@@ -63,14 +63,16 @@ bool memo_holds(const BodyMemo& memo, const MarkdownOptions& options, const Reco
   return true;
 }
 
+void return_body(model::PageBase& page, const LoadCache& cache) {
+  auto e = cache.find(page.source);
+  if (e && e->body && e->body->lent) {
+    e->body->body = std::move(page.body);
+    e->body->lent = false;
+  }
+}
+
 void return_bodies(model::Site& site, const LoadCache& cache) {
-  auto give_back = [&](model::PageBase& page) {
-    auto e = cache.find(page.source);
-    if (e && e->body && e->body->lent) {
-      e->body->body = std::move(page.body);
-      e->body->lent = false;
-    }
-  };
+  auto give_back = [&](model::PageBase& page) { return_body(page, cache); };
   if (site.landing) give_back(*site.landing);
   if (site.regulation) give_back(*site.regulation);
   for (auto& p : site.programs) give_back(p);

@@ -77,8 +77,10 @@ BodyMemo render_recorded(std::string_view text, const std::string& file, int fir
 /// diagnostics: the switches are equal and every recorded question gets the recorded answer.
 bool memo_holds(const BodyMemo& memo, const MarkdownOptions& options, const RecordingResolver& resolve);
 
-/// Gives the bodies lent to `site` back to their memos (call once the build is done with it).
-void return_bodies(model::Site& site, const class LoadCache& cache);
+/// Gives a page's lent body back to its memo (nothing when it was not lent).
+void return_body(model::PageBase& page, const class LoadCache& cache);
+/// return_body for every page of `site` (call once the build is done with it).
+void return_bodies(model::Site& site, const LoadCache& cache);
 
 /// The cache itself: source path → its last load. Used by one build at a time.
 class LoadCache {

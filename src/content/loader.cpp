@@ -37,7 +37,6 @@ struct MdSource {
   Kind kind;
   std::string rel;
   std::shared_ptr<LoadedSource> entry;  ///< after stage 1; null when the file could not be read
-  bool reused = false;                  ///< entry came from the load cache unchanged
   std::size_t index = 0;                ///< index into the kind's vector of the Site
   bool ok() const { return entry && entry->ok; }
 };
@@ -130,7 +129,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
 
   // Stage 1: read every Markdown file and its front matter, in parallel.
   std::vector<MdSource> sources;
-  auto add = [&](Kind k, const std::string& rel) { sources.push_back(MdSource{k, rel, nullptr, false, 0}); };
+  auto add = [&](Kind k, const std::string& rel) { sources.push_back(MdSource{k, rel, nullptr, 0}); };
   if (found.has_landing) add(Kind::landing, "content/_index.md");
   if (found.has_regulation) add(Kind::regulation, "content/polozhenie.md");
   for (const auto& r : found.programs) add(Kind::program, r);
@@ -166,7 +165,6 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     if (cache) {
       if (auto hit = cache->find(src.rel); hit && hit->key == key) {
         src.entry = std::move(hit);
-        src.reused = true;
         sink.replay(src.entry->diags);
         return;
       }
@@ -335,7 +333,8 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     const RecordingResolver resolve = [&](std::string_view url, const diag::SourcePos& p, diag::Sink& s) {
       return links.resolve(url, src.rel, page_url, p, s);
     };
-    if (!src.reused || !e.body || e.body->lent || !memo_holds(*e.body, mo, resolve)) {
+    // A fresh entry has no memo; a cached one keeps its memo while every answer holds.
+    if (!e.body || e.body->lent || !memo_holds(*e.body, mo, resolve)) {
       e.body = render_recorded(e.split.body, src.rel, e.split.body_line, mo, resolve);
       ++rendered;
     }
@@ -413,9 +412,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     if (!n.url.empty() && is_published_news(n)) {
       site.news.push_back(std::move(n));
     } else if (cache) {  // a draft or a future item: its lent body goes straight back
-      model::Site left_out;
-      left_out.news.push_back(std::move(n));
-      return_bodies(left_out, *cache);
+      return_body(n, *cache);
     }
   }
   for (auto& p : pages)

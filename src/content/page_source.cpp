@@ -42,6 +42,13 @@ void read_common(FieldReader& r, model::PageBase& page, bool title_required) {
   page.tags = r.text_list("tags");
 }
 
+/// The tail of every kind with an address of its own: `slug:` and the field positions.
+void read_address(FieldReader& r, model::PageBase& page, LoadedSource& e) {
+  e.slug_field = r.text("slug");
+  page.pos = r.positions();
+  e.slug_pos = page.pos.of("slug");
+}
+
 }  // namespace
 
 void parse_source(Kind kind, const std::string& rel, LoadedSource& e, diag::Sink& sink) {
@@ -101,9 +108,7 @@ void parse_source(Kind kind, const std::string& rel, LoadedSource& e, diag::Sink
       if (auto d = r.date("end", true)) p.end = *d;
       p.pair = r.text("pair");
       p.authors = r.text_list("authors");
-      e.slug_field = r.text("slug");
-      p.pos = r.positions();
-      e.slug_pos = p.pos.of("slug");
+      read_address(r, p, e);
       break;
     }
     case Kind::practice: {
@@ -115,9 +120,7 @@ void parse_source(Kind kind, const std::string& rel, LoadedSource& e, diag::Sink
       p.end = r.date("end");
       p.pair = r.text("pair");
       p.authors = r.text_list("authors");
-      e.slug_field = r.text("slug");
-      p.pos = r.positions();
-      e.slug_pos = p.pos.of("slug");
+      read_address(r, p, e);
       break;
     }
     case Kind::news: {
@@ -141,9 +144,7 @@ void parse_source(Kind kind, const std::string& rel, LoadedSource& e, diag::Sink
         ev.place = er.text("place");
         n.event = ev;
       }
-      e.slug_field = r.text("slug");
-      n.pos = r.positions();
-      e.slug_pos = n.pos.of("slug");
+      read_address(r, n, e);
       break;
     }
     case Kind::page: {
@@ -152,9 +153,7 @@ void parse_source(Kind kind, const std::string& rel, LoadedSource& e, diag::Sink
       read_common(r, p, true);
       if (auto w = r.integer("weight")) p.weight = static_cast<int>(*w);
       p.menu = r.boolean("menu", true);
-      e.slug_field = r.text("slug");
-      p.pos = r.positions();
-      e.slug_pos = p.pos.of("slug");
+      read_address(r, p, e);
       break;
     }
   }

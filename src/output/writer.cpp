@@ -279,8 +279,9 @@ void Staging::put(const render::OutputFile& f) {
   const fs::path target = m_tmp / f.path;
   const fs::path old = m_out / f.path;
   std::error_code e;
-  bool ok = m_wanted.count(f.path) > 0;  // its folder was made by open()
-  if (!ok) {
+  bool ok = true;
+  if (m_wanted.count(f.path) == 0) {  // not announced to open(): no folder was made for it
+    ok = false;
   } else if (!m_staged && f.copy_from.empty()) {
     // A fresh staging tree is ours alone and empty: a new file is written (or linked) under
     // its own name, without the temporary name and the rename a shared tree needs.
@@ -394,6 +395,16 @@ Staging::~Staging() {
   if (ec || fs::exists(m_tmp, ec)) remove_marked_tree(m_tmp);
 }
 
+void Staging::put_all(const std::vector<render::OutputFile>& files, int jobs) {
+  auto work = [&] { tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) { put(files[i]); }); };
+  if (jobs > 0) {
+    tbb::task_arena arena(jobs);
+    arena.execute(work);
+  } else {
+    work();
+  }
+}
+
 WriteResult write_output(const fs::path& out, const std::vector<render::OutputFile>& files, int jobs) {
   std::vector<std::string> paths;
   paths.reserve(files.size());
@@ -401,13 +412,7 @@ WriteResult write_output(const fs::path& out, const std::vector<render::OutputFi
   WriteResult result;
   auto staging = Staging::open(out, paths, result.error);
   if (!staging) return result;
-  auto work = [&] { tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) { staging->put(files[i]); }); };
-  if (jobs > 0) {
-    tbb::task_arena arena(jobs);
-    arena.execute(work);
-  } else {
-    work();
-  }
+  staging->put_all(files, jobs);
   return staging->commit();
 }
 

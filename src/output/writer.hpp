@@ -41,6 +41,8 @@ class Staging {
   static std::unique_ptr<Staging> open(const std::filesystem::path& out, const std::vector<std::string>& paths,
                                        std::string& error);
   void put(const render::OutputFile& f);
+  /// put for each file, in parallel (at most `jobs` threads, 0 = all cores).
+  void put_all(const std::vector<render::OutputFile>& files, int jobs);
   WriteResult commit();
   ~Staging();
   Staging(const Staging&) = delete;

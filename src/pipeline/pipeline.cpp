@@ -154,15 +154,7 @@ Result run(const Options& options, diag::Sink& sink) {
   result.files = files.size() + streamed.load();
   auto* caches = options.caches;
   if (staging) {
-    auto rest = [&] {
-      tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) { staging->put(files[i]); });
-    };
-    if (options.jobs > 0) {
-      tbb::task_arena arena(options.jobs);
-      arena.execute(rest);
-    } else {
-      rest();
-    }
+    staging->put_all(files, options.jobs);
     result.write = staging->commit();
   } else if (caches && !caches->written_to.empty() && caches->written_to == result.out_dir) {
     result.write = output::update_in_place(result.out_dir, files, caches->written_files);

@@ -74,42 +74,33 @@ std::string truncate_text(std::string_view text, std::size_t max_chars) {
   // A character is at most 4 bytes: this prefix holds the first max_chars + 1 characters whole,
   // which is all the result depends on (a 4 KB news text for a 160-character description).
   std::string flat = collapse_prefix(text, 4 * (max_chars + 1) + 4);
-  // Only the first max_chars + 1 characters decide the result: decode no further.
-  std::size_t pos = 0, chars = 0;
-  while (pos < flat.size() && chars <= max_chars) {
-    util::next_code_point(flat, pos);
-    ++chars;
+  // Only the first max_chars + 1 characters decide the result: decode no further. `at` holds
+  // the byte offset of each.
+  std::vector<std::size_t> at;
+  std::size_t pos = 0;
+  auto decode = [&] {
+    at.clear();
+    for (pos = 0; pos < flat.size() && at.size() <= max_chars; util::next_code_point(flat, pos)) at.push_back(pos);
+  };
+  decode();
+  if (at.size() <= max_chars) return flat;
+  flat.resize(pos);
+  // Invalid bytes become U+FFFD, one character each, as decoding counted them.
+  if (!util::utf8_valid(flat)) {
+    flat = util::to_utf8(util::to_u32(flat));
+    decode();
   }
-  if (chars <= max_chars) return flat;
-  if (util::utf8_valid(std::string_view(flat).substr(0, pos))) {
-    // Valid UTF-8 (every text of a site is): the same cut on the bytes. A space, comma and the
-    // other trimmed characters are one byte each, so a character is one of them exactly when
-    // its first byte is.
-    std::vector<std::size_t> at;  // byte offset of each character
-    at.reserve(max_chars + 1);
-    for (std::size_t p = 0; p < pos;) {
-      at.push_back(p);
-      util::next_code_point(flat, p);
-    }
-    std::size_t cut = max_chars;
-    while (cut > max_chars / 2 && flat[at[cut]] != ' ') --cut;
-    if (cut <= max_chars / 2) cut = max_chars;
-    std::size_t end = at[cut];
-    while (end > 0 && (flat[end - 1] == ' ' || flat[end - 1] == ',' || flat[end - 1] == ';' || flat[end - 1] == ':' ||
-                       flat[end - 1] == '.'))
-      --end;
-    flat.resize(end);
-    return flat + "…";
-  }
-  std::u32string u = util::to_u32(std::string_view(flat).substr(0, pos));
+  // A space, a comma and the other trimmed characters are one byte each: a character is one of
+  // them exactly when its first byte is, so the cut works on the bytes.
   std::size_t cut = max_chars;
-  while (cut > max_chars / 2 && u[cut] != U' ') --cut;
+  while (cut > max_chars / 2 && flat[at[cut]] != ' ') --cut;
   if (cut <= max_chars / 2) cut = max_chars;
-  std::u32string head = u.substr(0, cut);
-  while (!head.empty() && (head.back() == U' ' || head.back() == U',' || head.back() == U';' ||
-                           head.back() == U':' || head.back() == U'.'))
-    head.pop_back();
-  return util::to_utf8(head) + "…";
+  std::size_t end = at[cut];
+  while (end > 0 && (flat[end - 1] == ' ' || flat[end - 1] == ',' || flat[end - 1] == ';' || flat[end - 1] == ':' ||
+                     flat[end - 1] == '.'))
+    --end;
+  flat.resize(end);
+  return flat + "…";
 }
 
 std::string_view status_label(model::EventStatus s) {
