@@ -12,7 +12,7 @@ PACKAGES=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
   libyaml-cpp-dev libcurl4-openssl-dev catch2 libmstch-dev libboost-dev
   libcli11-dev nlohmann-json3-dev libtbb-dev libicu-dev libstemmer-dev
-  libgumbo-dev libcpp-httplib-dev libxxhash-dev
+  libgumbo-dev libcpp-httplib-dev libxxhash-dev libmimalloc-dev
   chromium
   pure-ftpd openssh-server openssh-client nginx-light openssl
   # clang with its sanitizer and libFuzzer runtimes, and lld: the ASan+UBSan and fuzzing build of

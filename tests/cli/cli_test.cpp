@@ -50,6 +50,13 @@ TEST_CASE("version prints the version", "[cli]") {
   auto r = run_binary({"version"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.rfind("nastavnik ", 0) == 0);
+#ifdef NASTAVNIK_MIMALLOC
+  // The release build's allocator (bench/README.md: a quarter of the build's CPU was glibc's
+  // malloc): mimalloc must really serve malloc, not merely be linked.
+  CHECK(r.out.find("память: mimalloc 2.") != std::string::npos);
+#else
+  CHECK(r.out.find("память: malloc библиотеки C") != std::string::npos);
+#endif
 }
 
 TEST_CASE("build writes the site, check writes nothing, content errors exit 1", "[cli]") {
