@@ -43,30 +43,15 @@ void hash_json(util::Hasher& h, const Context& j) {
   }
 }
 
-/// The running executable's bytes, hashed once: a new build of nastavnik never reuses pages of
-/// an older one, even under the same version number.
+}  // namespace
+
 const std::string& binary_identity() {
-  static std::once_flag once;
-  static std::string id;
-  std::call_once(once, [] {
-    // Streamed in blocks: the binary with debug information is tens of megabytes.
-    std::ifstream in("/proc/self/exe", std::ios::binary);
-    util::Hasher h;
-    std::vector<char> block(1 << 16);
-    std::uint64_t total = 0;
-    while (in) {
-      in.read(block.data(), static_cast<std::streamsize>(block.size()));
-      auto got = static_cast<std::size_t>(in.gcount());
-      h.update(std::string_view(block.data(), got));
-      total += got;
-    }
-    // Unreadable (no /proc): empty, and the page cache is off.
-    if (total > 0) id = h.hex();
-  });
+  // Unreadable (no /proc): empty, and the caches are off.
+  static const std::string id = util::hash_file("/proc/self/exe");
   return id;
 }
 
-}  // namespace
+bool is_cache_file(std::string_view rel) { return rel == k_page_manifest || rel == k_search_memo; }
 
 std::map<std::string, CachedPage, std::less<>> read_page_manifest(const fs::path& out_dir) {
   std::map<std::string, CachedPage, std::less<>> out;

@@ -18,6 +18,17 @@ namespace nastavnik::render {
 
 /// The manifest's file name inside the output folder (hidden: not served, not deployed).
 inline constexpr const char* k_page_manifest = ".nastavnik-pages";
+/// The search index's memo beside it (render/search_index.hpp: SearchMemo::save): only what the
+/// public index holds anyway, so that the next build stems only changed documents.
+inline constexpr const char* k_search_memo = ".nastavnik-search";
+/// One of the two above: bookkeeping of the build, not part of the site (deploy skips them,
+/// serve hides every dot file).
+bool is_cache_file(std::string_view rel);
+
+/// XXH3-128 of the running executable's bytes, hashed once: a new build of nastavnik never
+/// reuses what an older one cached, even under the same version number. Empty when
+/// /proc/self/exe cannot be read (then nothing is reused).
+const std::string& binary_identity();
 
 struct CachedPage {
   std::string key;

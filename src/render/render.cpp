@@ -8,12 +8,14 @@
 #include <oneapi/tbb/parallel_invoke.h>
 #include <oneapi/tbb/task_arena.h>
 
+#include "content/source_file.hpp"
 #include "render/env.hpp"
 #include "render/feeds.hpp"
 #include "render/html_fixups.hpp"
 #include "render/layouts.hpp"
 #include "render/mustache.hpp"
 #include "render/page_cache.hpp"
+#include "render/search_index.hpp"
 #include "util/stage_timer.hpp"
 
 namespace nastavnik::render {
@@ -194,6 +196,10 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   const bool use_cache = !identity.empty();
   const auto previous = use_cache && !options.previous_output.empty() ? read_page_manifest(options.previous_output)
                                                                       : decltype(read_page_manifest({})){};
+  // A single build with the page cache keeps the search index's memo beside the manifest
+  // (k_search_memo); serve keeps its own in memory.
+  const std::string& memo_identity = use_cache && !options.search_memo ? search_memo_identity() : std::string();
+  const bool save_memo = !memo_identity.empty();
   // Every path of the output, known before any page is rendered: a streaming writer makes its
   // folders first. Two sources for one path (a page slug equal to a section's, caught by
   // validation as slug.collision) keep the old way below, which keeps the first.
@@ -204,6 +210,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     paths.reserve(pages.size() + layout_files.size() + site.files.size() + 8);
     for (const auto& p : pages) paths.push_back(p.path);
     if (use_cache) paths.push_back(k_page_manifest);
+    if (save_memo) paths.push_back(k_search_memo);
     for (const char* f : {"roadmap.ics", "events.ics", "sitemap.xml", "robots.txt"}) paths.push_back(f);
     paths.push_back(feed_path);
     paths.push_back(index_path);
@@ -260,7 +267,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   }
   timer.lap("  вёрстка: список файлов");
   // Site-wide files, each from the whole site, and the page cache's manifest: built side by side.
-  std::string feed, roadmap_ics, events_ics, site_map, index, manifest_text;
+  std::string feed, roadmap_ics, events_ics, site_map, index, manifest_text, memo_text;
   tbb::parallel_invoke(
       [&] {
         if (!use_cache) return;
@@ -275,9 +282,23 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
         events_ics = events_calendar(env);
         site_map = sitemap(env, pages);
       },
-      [&] { index = search_index(pages, options.search_memo); });
+      [&] {
+        if (!save_memo) {
+          index = search_index(pages, options.search_memo);
+          return;
+        }
+        SearchMemo memo;
+        if (!options.previous_output.empty()) {
+          // Regular files only, read at once; a missing or damaged memo only means stemming all.
+          if (auto bytes = content::read_bytes(options.previous_output / k_search_memo)) memo.load(*bytes, memo_identity);
+        }
+        index = search_index(pages, &memo);
+        if (options.stats) options.stats->search_reused = memo.last_reused();
+        memo_text = memo.save(memo_identity);
+      });
   timer.lap("  вёрстка: лента, календари, карта, поиск");
   if (use_cache) out.push_back({k_page_manifest, std::move(manifest_text), {}});
+  if (save_memo) out.push_back({k_search_memo, std::move(memo_text), {}});
   out.push_back({feed_path, std::move(feed), {}});
   out.push_back({"roadmap.ics", std::move(roadmap_ics), {}});
   out.push_back({"events.ics", std::move(events_ics), {}});

@@ -23,6 +23,7 @@ struct OutputFile {
 struct RenderStats {
   std::size_t pages = 0;   ///< HTML pages of the site
   std::size_t reused = 0;  ///< of them, kept from the previous output (page cache hits)
+  std::size_t search_reused = 0;  ///< search documents taken from the saved memo, not stemmed again
 };
 
 struct RenderOptions {

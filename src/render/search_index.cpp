@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <climits>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -13,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/format.hpp"
+#include "render/page_cache.hpp"
 #include "util/hash.hpp"
 #include "util/stemmer.hpp"
 #include "util/utf8.hpp"
@@ -92,10 +96,149 @@ struct SearchMemo::Impl {
     std::string entry;
   };
   std::unordered_map<std::string, std::shared_ptr<const Doc>> docs;  // of the last build
+  std::size_t reused = 0;
 };
 
 SearchMemo::SearchMemo() : m(std::make_unique<Impl>()) {}
 SearchMemo::~SearchMemo() = default;
+std::size_t SearchMemo::last_reused() const { return m->reused; }
+
+namespace {
+
+// The saved memo: header line, then the identity, the checksum of the rest and the rest —
+//   u32 stems, each a string; u32 documents, each: key, u32 weights, (u32 stem, u32 weight)…,
+//   entry. Strings are u32 length + bytes; numbers in the machine's byte order (the file never
+//   leaves the machine: a foreign one fails the identity). Nothing in it is trusted before the
+//   checksum and every bound are checked.
+constexpr std::string_view k_memo_header = "nastavnik search 1\n";
+
+void put_u32(std::string& out, std::uint32_t v) {
+  char b[4];
+  std::memcpy(b, &v, 4);
+  out.append(b, 4);
+}
+
+void put_str(std::string& out, std::string_view s) {
+  put_u32(out, static_cast<std::uint32_t>(s.size()));
+  out += s;
+}
+
+struct Reader {
+  std::string_view in;
+  bool ok = true;
+  std::uint32_t u32() {
+    if (!ok || in.size() < 4) return ok = false, 0;
+    std::uint32_t v;
+    std::memcpy(&v, in.data(), 4);
+    in.remove_prefix(4);
+    return v;
+  }
+  std::string_view str() {
+    const std::uint32_t n = u32();
+    if (!ok || in.size() < n) return ok = false, std::string_view();
+    auto s = in.substr(0, n);
+    in.remove_prefix(n);
+    return s;
+  }
+};
+
+}  // namespace
+
+std::string SearchMemo::save(std::string_view identity) const {
+  std::vector<const std::pair<const std::string, std::shared_ptr<const Impl::Doc>>*> docs;
+  docs.reserve(m->docs.size());
+  std::size_t size = 64 + identity.size();
+  for (const auto& d : m->docs) {
+    docs.push_back(&d);
+    size += 12 + d.first.size() + 8 * d.second->weights.size() + d.second->entry.size();
+  }
+  std::sort(docs.begin(), docs.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  // Only the stems these documents use, numbered in byte order: ids (and so the order of a
+  // document's weights) depend on which thread stemmed what first, the file must not.
+  std::vector<char> in_use(m->stems.size(), 0);
+  for (const auto* d : docs)
+    for (const auto& [id, weight] : d->second->weights) in_use[static_cast<std::size_t>(id)] = 1;
+  std::vector<std::size_t> used;
+  for (std::size_t id = 0; id < in_use.size(); ++id)
+    if (in_use[id]) {
+      used.push_back(id);
+      size += 4 + m->stems[id].size();
+    }
+  std::sort(used.begin(), used.end(), [&](std::size_t a, std::size_t b) { return m->stems[a] < m->stems[b]; });
+  std::vector<std::uint32_t> renumber(m->stems.size(), 0);
+  for (std::size_t n = 0; n < used.size(); ++n) renumber[used[n]] = static_cast<std::uint32_t>(n);
+  // One buffer (the memo is tens of megabytes at 10,000 pages); the checksum is filled in last.
+  std::string out;
+  out.reserve(size);
+  out += k_memo_header;
+  put_str(out, identity);
+  put_str(out, std::string(32, '0'));
+  const std::size_t sum_at = out.size() - 32, body_at = out.size();
+  put_u32(out, static_cast<std::uint32_t>(used.size()));
+  for (std::size_t id : used) put_str(out, m->stems[id]);
+  put_u32(out, static_cast<std::uint32_t>(docs.size()));
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> weights;
+  for (const auto* d : docs) {
+    put_str(out, d->first);
+    weights.clear();
+    for (const auto& [id, weight] : d->second->weights)
+      weights.emplace_back(renumber[static_cast<std::size_t>(id)], static_cast<std::uint32_t>(weight));
+    std::sort(weights.begin(), weights.end());
+    put_u32(out, static_cast<std::uint32_t>(weights.size()));
+    for (const auto& [id, weight] : weights) {
+      put_u32(out, id);
+      put_u32(out, weight);
+    }
+    put_str(out, d->second->entry);
+  }
+  const std::string sum = util::Hasher().update(std::string_view(out).substr(body_at)).hex();
+  out.replace(sum_at, 32, sum);
+  return out;
+}
+
+bool SearchMemo::load(std::string_view bytes, std::string_view identity) {
+  m = std::make_unique<Impl>();
+  if (identity.empty() || bytes.substr(0, k_memo_header.size()) != k_memo_header) return false;
+  Reader r{bytes.substr(k_memo_header.size())};
+  if (r.str() != identity || !r.ok) return false;
+  const std::string_view sum = r.str();
+  if (!r.ok || util::Hasher().update(r.in).hex() != sum) return false;
+  auto fresh = std::make_unique<Impl>();
+  const std::uint32_t stems = r.u32();
+  for (std::uint32_t i = 0; r.ok && i < stems; ++i) {
+    std::string stem(r.str());
+    if (!fresh->stem_ids.try_emplace(stem, static_cast<int>(fresh->stems.size())).second) return false;
+    fresh->stems.push_back(std::move(stem));
+  }
+  const std::uint32_t count = r.u32();
+  for (std::uint32_t i = 0; r.ok && i < count; ++i) {
+    std::string key(r.str());
+    auto doc = std::make_shared<Impl::Doc>();
+    const std::uint32_t weights = r.u32();
+    if (!r.ok || weights > r.in.size() / 8) return false;
+    doc->weights.reserve(weights);
+    for (std::uint32_t w = 0; w < weights; ++w) {
+      const std::uint32_t id = r.u32(), weight = r.u32();
+      if (!r.ok || id >= stems || weight > static_cast<std::uint32_t>(INT32_MAX)) return false;
+      doc->weights.emplace_back(static_cast<int>(id), static_cast<int>(weight));
+    }
+    doc->entry = r.str();
+    if (!r.ok || !fresh->docs.emplace(std::move(key), std::move(doc)).second) return false;
+  }
+  if (!r.ok || !r.in.empty()) return false;
+  m = std::move(fresh);
+  return true;
+}
+
+const std::string& search_memo_identity() {
+  static const std::string id = [] {
+    const std::string& binary = binary_identity();
+    const std::string library = util::Stemmer::library_file();
+    const std::string stemmer = library.empty() ? std::string() : util::hash_file(library);
+    return binary.empty() || stemmer.empty() ? std::string() : binary + stemmer;
+  }();
+  return id;
+}
 
 std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo) {
   // Per document, in parallel: words → stems (one stemmer and word cache per thread: libstemmer
@@ -113,6 +256,7 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
   const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
   std::vector<std::string> keys(docs.size());
   std::vector<std::shared_ptr<const SearchMemo::Impl::Doc>> done(docs.size());
+  std::atomic<std::size_t> reused{0};
   tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) {
     const auto& d = docs[i];
     if (memo) {
@@ -122,6 +266,7 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
       keys[i] = h.hex();
       if (auto it = impl.docs.find(keys[i]); it != impl.docs.end()) {  // read-only during the loop
         done[i] = it->second;
+        ++reused;
         return;
       }
     }
@@ -148,6 +293,7 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     doc->entry = dump({{"t", d.title}, {"u", d.url}, {"s", d.section}, {"x", truncate_text(d.text, k_snippet_text_chars)}});
     done[i] = std::move(doc);
   });
+  impl.reused = reused.load();
   if (memo) {
     impl.docs.clear();
     for (std::size_t i = 0; i < docs.size(); ++i) impl.docs.emplace(keys[i], done[i]);

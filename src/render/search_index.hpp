@@ -33,9 +33,10 @@ inline constexpr std::size_t k_snippet_text_chars = 1200;
 ///    "terms":{stem:[doc, weight, doc, weight, …]}}
 /// weight = occurrences in the text + 10 × occurrences in the title. Terms are sorted, so the
 /// bytes are the same on every run. Documents are stemmed in parallel, one stemmer per thread.
-/// Kept between the builds of one process (serve): each document's stems and JSON entry by the
-/// document's bytes, so that a rebuild after one saved file stems one document. The output is
-/// the same bytes with or without it.
+/// Each document's stems and JSON entry by the document's bytes, so that a rebuild after one
+/// saved file stems one document. Kept in memory between the builds of one process (serve), or
+/// saved beside the page manifest for the next `build` (render/page_cache.hpp, k_search_memo).
+/// The output is the same bytes with or without it.
 class SearchMemo {
  public:
   SearchMemo();
@@ -44,11 +45,25 @@ class SearchMemo {
   SearchMemo& operator=(const SearchMemo&) = delete;
   struct Impl;
 
+  /// The documents of the last build as bytes, under `identity` (what else shapes an entry:
+  /// the binary and the stemmer library; see search_memo_identity). Sorted by key: the same
+  /// documents give the same bytes, so an unchanged memo file is not rewritten.
+  std::string save(std::string_view identity) const;
+  /// Replaces the memo by saved bytes. False, and the memo empty, when they are of another
+  /// identity or format, truncated or damaged (a checksum covers every byte).
+  bool load(std::string_view bytes, std::string_view identity);
+  /// Documents of the last build taken from the memo, not stemmed again.
+  std::size_t last_reused() const;
+
  private:
   friend std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo);
   std::unique_ptr<Impl> m;
 };
 
 std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo = nullptr);
+
+/// The identity a saved memo is valid under: this binary and the stemmer library's file (an
+/// upgraded libstemmer may stem differently). Empty when either cannot be read: nothing saved.
+const std::string& search_memo_identity();
 
 }  // namespace nastavnik::render

@@ -2,6 +2,9 @@
 
 #include <xxhash.h>
 
+#include <fstream>
+#include <vector>
+
 namespace nastavnik::util {
 
 std::uint64_t hash64(std::string_view data) { return XXH3_64bits(data.data(), data.size()); }
@@ -41,6 +44,21 @@ std::string Hasher::hex() const {
   for (int p = 0; p < 2; ++p)
     for (int i = 0; i < 16; ++i) out[static_cast<std::size_t>(p * 16 + i)] = k_hex[(parts[p] >> (60 - 4 * i)) & 0xF];
   return out;
+}
+
+std::string hash_file(const std::string& path) {
+  // Streamed in blocks: the binary with debug information is tens of megabytes.
+  std::ifstream in(path, std::ios::binary);
+  Hasher h;
+  std::vector<char> block(1 << 16);
+  std::uint64_t total = 0;
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    auto got = static_cast<std::size_t>(in.gcount());
+    h.update(std::string_view(block.data(), got));
+    total += got;
+  }
+  return total > 0 ? h.hex() : std::string();
 }
 
 }  // namespace nastavnik::util

@@ -9,6 +9,9 @@ namespace nastavnik::util {
 std::uint64_t hash64(std::string_view data);
 /// 16 lower-case hex digits.
 std::string hash_hex(std::string_view data);
+/// 32 hex digits of XXH3-128 of a file's bytes, read in blocks; empty when it cannot be read or
+/// is empty (then nothing may be keyed on it).
+std::string hash_file(const std::string& path);
 
 /// Streaming XXH3 128-bit hash, for keys that must not collide in practice (the page cache).
 class Hasher {

@@ -1,5 +1,6 @@
 #include "util/stemmer.hpp"
 
+#include <dlfcn.h>
 #include <libstemmer.h>
 
 #include <stdexcept>
@@ -17,6 +18,14 @@ std::string Stemmer::stem(std::string_view word) {
                                          static_cast<int>(word.size()));
   if (!out) return std::string(word);  // out of memory: the word itself still matches itself
   return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(m_stemmer.get())));
+}
+
+std::string Stemmer::library_file() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&sb_stemmer_stem), &info) == 0 || info.dli_fname == nullptr) return {};
+  std::string file = info.dli_fname;
+  // The main program itself (a static libstemmer) has no separate file: the binary's hash covers it.
+  return file;
 }
 
 }  // namespace nastavnik::util

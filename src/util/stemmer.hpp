@@ -16,6 +16,9 @@ class Stemmer {
   explicit Stemmer(const char* language = "russian");
   /// Stem of one lower-case UTF-8 word. Input that libstemmer cannot stem comes back unchanged.
   std::string stem(std::string_view word);
+  /// The shared library that stems (found by dladdr), so that a cache of stems can name the
+  /// library version it was made with; empty when it cannot be found.
+  static std::string library_file();
 
  private:
   struct Free {

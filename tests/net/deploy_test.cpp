@@ -23,7 +23,8 @@ using Tree = std::vector<std::pair<std::string, std::string>>;
 Tree tree(const fs::path& dir) {
   Tree out;
   for (auto& [rel, bytes] : snapshot(dir))
-    if (rel != ".nastavnik-output" && rel != ".nastavnik-manifest.json" && rel != ".nastavnik-pages") out.emplace_back(rel, bytes);
+    if (rel != ".nastavnik-output" && rel != ".nastavnik-manifest.json" && rel != ".nastavnik-pages" && rel != ".nastavnik-search")
+      out.emplace_back(rel, bytes);
   return out;
 }
 

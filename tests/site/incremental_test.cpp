@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "render/page_cache.hpp"
 #include "support/site_builder.hpp"
 
@@ -45,10 +47,10 @@ void replace_in(const fs::path& file, const std::string& from, const std::string
   std::ofstream(file, std::ios::binary | std::ios::trunc) << s;
 }
 
-/// The output without the cache's own manifest (a clean build writes none).
+/// The output without the caches' own files (a clean build writes none).
 std::vector<std::pair<std::string, std::string>> pages_of(const fs::path& out) {
   auto all = test::snapshot(out);
-  std::erase_if(all, [](const auto& f) { return f.first == render::k_page_manifest; });
+  std::erase_if(all, [](const auto& f) { return render::is_cache_file(f.first); });
   return all;
 }
 
@@ -121,6 +123,35 @@ TEST_CASE("a changed layout, site.yaml value or neighbour reaches every page tha
     CHECK(r.render.pages - r.render.reused >= 3);  // the item, its neighbours, lists
   }
   CHECK(pages_of(p) == clean_build(site.path()));
+}
+
+TEST_CASE("the search index's saved memo: a rebuild stems only the edited document", "[site][incremental]") {
+  test::TempDir site, out;
+  copy_demo(site.path());
+  const fs::path p = out.path() / "p";
+  auto first = build(site.path(), p);
+  CHECK(first.render.search_reused == 0);
+  REQUIRE(fs::exists(p / render::k_search_memo));
+  const auto docs = nlohmann::json::parse(test::read_file(p / "poisk/index.json"))["docs"].size();
+  REQUIRE(docs > 20);
+
+  append(demo_news_path(site.path()), "\nНа встрече говорили о фестивале наставников.\n");
+  auto second = build(site.path(), p);
+  CHECK(second.render.search_reused == docs - 1);
+  CHECK(pages_of(p) == clean_build(site.path()));
+
+  // A memo damaged on disk is not trusted: everything is stemmed again, the index is still right.
+  std::string memo = test::read_file(p / render::k_search_memo);
+  memo[memo.size() / 2] = static_cast<char>(memo[memo.size() / 2] ^ 1);
+  std::ofstream(p / render::k_search_memo, std::ios::binary | std::ios::trunc) << memo;
+  append(demo_news_path(site.path()), "\nИ ещё одна строка.\n");
+  auto third = build(site.path(), p);
+  CHECK(third.render.search_reused == 0);
+  CHECK(pages_of(p) == clean_build(site.path()));
+
+  // A build without the page cache (a clean one) leaves no memo behind.
+  build(site.path(), out.path() / "clean", false);
+  CHECK_FALSE(fs::exists(out.path() / "clean" / render::k_search_memo));
 }
 
 TEST_CASE("an output page changed by hand, or a damaged manifest, is rendered again", "[site][incremental]") {

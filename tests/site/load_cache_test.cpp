@@ -39,7 +39,7 @@ CacheBuilt build_once(const fs::path& site, const fs::path& out, pipeline::Cache
                       std::string(diag::severity_name(d.severity)) + " " + d.code + " " + d.message);
   if (r.outcome == pipeline::Outcome::ok) {
     b.files = test::snapshot(out);
-    std::erase_if(b.files, [](const auto& f) { return f.first == render::k_page_manifest; });
+    std::erase_if(b.files, [](const auto& f) { return render::is_cache_file(f.first); });
   }
   return b;
 }

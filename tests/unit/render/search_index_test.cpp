@@ -81,3 +81,53 @@ TEST_CASE("a search memo kept between builds gives the same bytes as no memo", "
   CHECK(docs_for(idx, "фестиваль") == std::vector<std::string>{"novosti/a/"});
   CHECK(docs_for(idx, "олимпиады") == std::vector<std::string>{"praktiki/k2/"});
 }
+
+TEST_CASE("a saved search memo is loaded by the next build and trusted only when intact", "[render][search]") {
+  std::vector<render::SearchDoc> docs = {
+      {"Школа наставников", "novosti/a/", "Новости", "Наставники встретились с наставляемыми."},
+      {"Кейс «Равный — равному»", "praktiki/k/", "Лучшие практики", "Ученик помогает ученику: олимпиады."},
+      {"Программа", "programmy/p/", "Программы", "Адаптация молодого педагога в коллективе."},
+  };
+  const std::string clean = render::build_search_index(docs);
+  render::SearchMemo first;
+  REQUIRE(render::build_search_index(docs, &first) == clean);
+  CHECK(first.last_reused() == 0);
+  const std::string saved = first.save("id-1");
+  CHECK(saved == first.save("id-1"));  // the same documents, the same bytes
+
+  SECTION("loaded: every unchanged document is reused, and the bytes are those of a clean build") {
+    render::SearchMemo next;
+    REQUIRE(next.load(saved, "id-1"));
+    docs[1].text = "Ученик помогает ученику: конкурсы.";
+    CHECK(render::build_search_index(docs, &next) == render::build_search_index(docs));
+    CHECK(next.last_reused() == 2);
+    // Saved again: only the stems still used (the one of «олимпиады» has left).
+    render::SearchMemo again;
+    REQUIRE(again.load(next.save("id-1"), "id-1"));
+    CHECK(render::build_search_index(docs, &again) == render::build_search_index(docs));
+    CHECK(again.last_reused() == 3);
+  }
+  SECTION("another identity (a new binary or stemmer), header or format: not loaded") {
+    render::SearchMemo next;
+    CHECK_FALSE(next.load(saved, "id-2"));
+    CHECK_FALSE(next.load(saved, ""));
+    CHECK_FALSE(next.load("nastavnik search 0\n" + saved.substr(19), "id-1"));
+    CHECK(render::build_search_index(docs, &next) == clean);
+    CHECK(next.last_reused() == 0);
+  }
+  SECTION("damaged anywhere, or cut anywhere: not loaded, nothing reused") {
+    // A changed byte in an entry would give a stale snippet: the checksum stops it.
+    for (std::size_t at = 0; at < saved.size(); ++at) {
+      std::string bad = saved;
+      bad[at] = static_cast<char>(bad[at] ^ 0x20);
+      render::SearchMemo next;
+      INFO("byte " << at);
+      CHECK_FALSE(next.load(bad, "id-1"));
+      CHECK_FALSE(next.load(saved.substr(0, at), "id-1"));
+    }
+    render::SearchMemo next;
+    CHECK_FALSE(next.load(saved + "x", "id-1"));
+    CHECK(render::build_search_index(docs, &next) == clean);
+    CHECK(next.last_reused() == 0);
+  }
+}
