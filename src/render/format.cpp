@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "util/utf8.hpp"
 
 namespace nastavnik::render {
@@ -53,15 +55,23 @@ std::string datetime_ru(std::string_view written) {
 namespace {
 
 /// collapse_spaces, stopping once the result has more than `limit` bytes.
+bool is_collapsible(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+
 std::string collapse_prefix(std::string_view text, std::size_t limit) {
-  static constexpr std::string_view kSpace = " \n\t\r";
+  // A plain byte loop: find_first_of with a set of four calls memchr once per character, which
+  // was a tenth of a full build (every description and search snippet passes here).
   std::string out;
   out.reserve(std::min(text.size(), limit + 64));
-  for (std::size_t pos = text.find_first_not_of(kSpace); pos != std::string_view::npos && out.size() <= limit;) {
-    std::size_t end = text.find_first_of(kSpace, pos);
+  const std::size_t n = text.size();
+  std::size_t pos = 0;
+  while (out.size() <= limit) {
+    while (pos < n && is_collapsible(text[pos])) ++pos;
+    if (pos == n) break;
+    std::size_t end = pos;
+    while (end < n && !is_collapsible(text[end])) ++end;
     if (!out.empty()) out += ' ';
-    out.append(text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
-    pos = end == std::string_view::npos ? end : text.find_first_not_of(kSpace, end);
+    out.append(text.data() + pos, end - pos);
+    pos = end;
   }
   return out;
 }
@@ -70,19 +80,57 @@ std::string collapse_prefix(std::string_view text, std::size_t limit) {
 
 std::string collapse_spaces(std::string_view text) { return collapse_prefix(text, std::string::npos - 1); }
 
+void append_json_string(std::string& out, std::string_view s) {
+  if (!util::utf8_valid(s)) {  // rare: nlohmann's own replacement of each bad sequence
+    out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  static constexpr char k_hex[] = "0123456789abcdef";
+  out.reserve(out.size() + s.size() + 2);
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += k_hex[c >> 4];
+        out += k_hex[c & 0xF];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
 std::string truncate_text(std::string_view text, std::size_t max_chars) {
-  // A character is at most 4 bytes: this prefix holds the first max_chars + 1 characters whole,
-  // which is all the result depends on (a 4 KB news text for a 160-character description).
-  std::string flat = collapse_prefix(text, 4 * (max_chars + 1) + 4);
-  // Only the first max_chars + 1 characters decide the result: decode no further. `at` holds
-  // the byte offset of each.
-  std::vector<std::size_t> at;
+  // Only the first max_chars + 1 characters decide the result. A character is at most 4 bytes,
+  // but Russian text is 2 bytes a letter: a prefix of 2 bytes a character is tried first, and
+  // the 4-byte bound only when that prefix was cut short and too few characters came out of it.
+  std::string flat;
+  std::vector<std::size_t> at;  // the byte offset of each character decoded
+  at.reserve(max_chars + 2);
   std::size_t pos = 0;
   auto decode = [&] {
     at.clear();
     for (pos = 0; pos < flat.size() && at.size() <= max_chars; util::next_code_point(flat, pos)) at.push_back(pos);
   };
+  const std::size_t short_limit = 2 * (max_chars + 1) + 4;
+  flat = collapse_prefix(text, short_limit);
   decode();
+  if (at.size() <= max_chars && flat.size() > short_limit) {
+    flat = collapse_prefix(text, 4 * (max_chars + 1) + 4);
+    decode();
+  }
   if (at.size() <= max_chars) return flat;
   flat.resize(pos);
   // Invalid bytes become U+FFFD, one character each, as decoding counted them.

@@ -22,6 +22,9 @@ std::string datetime_ru(std::string_view written);
 std::string truncate_text(std::string_view text, std::size_t max_chars);
 /// Collapses runs of white space (including newlines) into single spaces and trims.
 std::string collapse_spaces(std::string_view text);
+/// Appends `s` as a JSON string, the same bytes as nlohmann::json(s).dump() with UTF-8 kept
+/// (ensure_ascii off) and invalid bytes replaced by U+FFFD (error_handler replace).
+void append_json_string(std::string& out, std::string_view s);
 
 std::string_view status_label(model::EventStatus s);  ///< «Выполнено»
 std::string_view status_class(model::EventStatus s);  ///< "done", "in-progress", …

@@ -13,7 +13,6 @@
 #include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/parallel_for.h>
 
-#include <nlohmann/json.hpp>
 
 #include "render/format.hpp"
 #include "render/page_cache.hpp"
@@ -45,7 +44,15 @@ constexpr std::array<std::string_view, 38> k_stop = {
 
 }  // namespace
 
-bool is_stop_word(std::string_view w) { return std::find(k_stop.begin(), k_stop.end(), w) != k_stop.end(); }
+bool is_stop_word(std::string_view w) {
+  // Longer words than the longest stop word («если», 8 bytes) need no search.
+  constexpr std::size_t longest = [] {
+    std::size_t n = 0;
+    for (std::string_view s : k_stop) n = std::max(n, s.size());
+    return n;
+  }();
+  return w.size() <= longest && std::find(k_stop.begin(), k_stop.end(), w) != k_stop.end();
+}
 
 namespace {
 
@@ -251,9 +258,10 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     util::Stemmer stemmer{"russian"};
     std::unordered_map<std::string, int, WordHash, std::equal_to<>> ids;  // word → stem id
     std::string word;                                                       // tokenizer buffer
+    std::vector<int> weight;  // stem id → weight in the current document (0 when absent)
+    std::vector<int> seen;    // stem ids of the current document, in order of first sight
   };
   tbb::enumerable_thread_specific<Local> locals;
-  const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
   std::vector<std::string> keys(docs.size());
   std::vector<std::shared_ptr<const SearchMemo::Impl::Doc>> done(docs.size());
   std::atomic<std::size_t> reused{0};
@@ -284,13 +292,35 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
       local.ids.emplace(word, id);
       return id;
     };
-    std::unordered_map<int, int> w;
-    for_each_word(d.title, local.word, [&](std::string_view word) { w[id_of(word)] += 10; });
-    for_each_word(d.section, local.word, [&](std::string_view word) { w[id_of(word)] += 1; });
-    for_each_word(d.text, local.word, [&](std::string_view word) { w[id_of(word)] += 1; });
+    auto add = [&](std::string_view word, int weight) {
+      const auto id = static_cast<std::size_t>(id_of(word));
+      if (id >= local.weight.size()) local.weight.resize(std::max(id + 1, local.weight.size() * 2), 0);
+      if (local.weight[id] == 0) local.seen.push_back(static_cast<int>(id));
+      local.weight[id] += weight;
+    };
+    for_each_word(d.title, local.word, [&](std::string_view word) { add(word, 10); });
+    for_each_word(d.section, local.word, [&](std::string_view word) { add(word, 1); });
+    for_each_word(d.text, local.word, [&](std::string_view word) { add(word, 1); });
     auto doc = std::make_shared<SearchMemo::Impl::Doc>();
-    doc->weights.assign(w.begin(), w.end());
-    doc->entry = dump({{"t", d.title}, {"u", d.url}, {"s", d.section}, {"x", truncate_text(d.text, k_snippet_text_chars)}});
+    doc->weights.reserve(local.seen.size());
+    for (int id : local.seen) {
+      doc->weights.emplace_back(id, local.weight[static_cast<std::size_t>(id)]);
+      local.weight[static_cast<std::size_t>(id)] = 0;
+    }
+    local.seen.clear();
+    // {"s":…,"t":…,"u":…,"x":…}: the keys in the order of a JSON object dumped by nlohmann.
+    const std::string snippet = truncate_text(d.text, k_snippet_text_chars);
+    std::string& e = doc->entry;
+    e.reserve(d.section.size() + d.title.size() + d.url.size() + snippet.size() + 32);
+    e += "{\"s\":";
+    append_json_string(e, d.section);
+    e += ",\"t\":";
+    append_json_string(e, d.title);
+    e += ",\"u\":";
+    append_json_string(e, d.url);
+    e += ",\"x\":";
+    append_json_string(e, snippet);
+    e += '}';
     done[i] = std::move(doc);
   });
   impl.reused = reused.load();
@@ -318,7 +348,7 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     auto& plist = postings[static_cast<std::size_t>(order[k])];
     std::sort(plist.begin(), plist.end());
     std::string& s = lists[k];
-    s = dump(stems[static_cast<std::size_t>(order[k])]);
+    append_json_string(s, stems[static_cast<std::size_t>(order[k])]);
     s += ":[";
     for (std::size_t n = 0; n < plist.size(); ++n) {
       if (n) s += ',';

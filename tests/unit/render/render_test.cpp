@@ -359,16 +359,35 @@ TEST_CASE("truncate_text equals the whole-string definition on random texts", "[
       head.pop_back();
     return util::to_utf8(head) + "…";
   };
-  const std::vector<std::string> pieces = {"а", "ё", "слово", " ", "  ", "\n", "\t", ",", ".", ":", "x", "\xff", "\xd0", "😀"};
+  // Three- and four-byte characters too: a prefix of two bytes a character then holds too few,
+  // and truncate_text must take the longer one.
+  const std::vector<std::string> pieces = {"а", "ё", "слово", " ", "  ", "\n", "\t", ",", ".", ":", "x", "\xff", "\xd0", "😀",
+                                           "😀😀😀", "—", "日本語", "\r"};
   std::uint32_t seed = 12345;
   auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
-  for (int round = 0; round < 2000; ++round) {
+  for (int round = 0; round < 4000; ++round) {
     std::string text;
-    int len = static_cast<int>(next() % 40);
+    int len = static_cast<int>(next() % 80);
     for (int k = 0; k < len; ++k) text += pieces[next() % pieces.size()];
     std::size_t max_chars = 1 + next() % 20;
     INFO(text << " / " << max_chars);
     CHECK(render::truncate_text(text, max_chars) == reference(text, max_chars));
+  }
+}
+
+TEST_CASE("append_json_string writes what nlohmann's dump writes, on random bytes", "[render]") {
+  const std::vector<std::string> pieces = {"а", "ё", "x", "\"", "\\", "/", "\b", "\f", "\n", "\r", "\t", std::string(1, '\0'),
+                                           "\x01", "\x1f", "\x7f", "😀", "—", "\xff", "\xd0", "\xe2\x80", "\xed\xa0\x80",
+                                           "\xc0\xaf", "\xf4\x90\x80\x80", "\xef\xbf\xbf", " "};
+  std::uint32_t seed = 777;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    for (int k = static_cast<int>(next() % 12); k > 0; --k) text += pieces[next() % pieces.size()];
+    std::string ours = "prefix:";
+    render::append_json_string(ours, text);
+    INFO(text);
+    CHECK(ours == "prefix:" + nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 }
 

@@ -26,6 +26,8 @@ TEST_CASE("search words: lower case, ё = е, no one-letter or stop words", "[re
   auto w = render::search_words("Ёлка и НАСТАВНИКИ в 2024 г. — «Школа-2»");
   CHECK(w == std::vector<std::string>{"елка", "наставники", "2024", "школа"});
   CHECK(render::is_stop_word("для"));
+  for (std::string_view w : {"а", "если", "уже", "это", "что", "или"}) CHECK(render::is_stop_word(w));
+  CHECK(render::search_words("Если бы не это") == std::vector<std::string>{});
   CHECK_FALSE(render::is_stop_word("наставник"));
 }
 
