@@ -15,6 +15,10 @@ bool is_cyrillic_letter(char32_t c) { return (c >= 0x0410 && c <= 0x044F) || c =
 bool is_letter(char32_t c) {
   if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
   if (is_cyrillic_letter(c)) return true;
+  // Without asking ICU, what Russian text has between its letters: Latin-1 (the no-break space,
+  // «», ×) and General Punctuation (—, „“, …) — as u_isalpha answers for them.
+  if (c < 0x100) return (c >= 0xC0 && c != 0xD7 && c != 0xF7) || c == 0xAA || c == 0xB5 || c == 0xBA;
+  if (c >= 0x2000 && c <= 0x206F) return false;
   if (c == 0xFFFD) return false;
   return u_isalpha(static_cast<UChar32>(c)) != 0;
 }

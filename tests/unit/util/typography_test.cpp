@@ -277,3 +277,17 @@ TEST_CASE("Typographer (UTF-8) equals the UTF-32 reference on random text, acros
     }
   }
 }
+
+TEST_CASE("Typographer's letters are ICU's letters (one- and two-letter words)", "[util][typography]") {
+  // «аб?в школе»: when ? is a letter, «аб?в» is a long word and the space stays; otherwise «в»
+  // is a one-letter word after ? and gets a no-break space. Every character up to U+2FFF.
+  for (char32_t c = 0x80; c < 0x3000; ++c) {
+    std::string text = "аб";
+    append_utf8(text, c);
+    text += "в школе";
+    Typographer fast;
+    ReferenceTypographer slow;
+    INFO("U+" << std::hex << static_cast<std::uint32_t>(c));
+    REQUIRE(fast.apply(text) == slow.apply(text));
+  }
+}
