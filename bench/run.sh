@@ -4,6 +4,8 @@
 # peak memory for full builds, check, a rebuild after one changed file and one after the next edit.
 #   bench/run.sh [SIZES…]        default: 1000 10000
 #   RUNS=5 bench/run.sh 1000 10000 50000
+#   OUT=/dev/shm/bench bench/run.sh   # both tools write their output there (tmpfs: the time of the
+#                                      # work itself, without the disk's cost of creating inodes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -39,20 +41,23 @@ for n in "${SIZES[@]}"; do
     cp -r "$ROOT/bench/hugo-layouts" "$hd/layouts"
     printf 'baseURL = "https://bench.example.ru/nastavnichestvo/"\nlanguageCode = "ru"\ntitle = "Целевая модель наставничества"\npaginate = 10\ndisableKinds = ["taxonomy", "term"]\n[markup.goldmark.renderer]\nunsafe = false\n' > "$hd/config.toml"
   fi
+  # where the two tools write (default: public/ in each site, as a user would)
+  if [ -n "${OUT:-}" ]; then nout=$OUT/nastavnik-$n; hout=$OUT/hugo-$n; mkdir -p "$OUT"; else nout=$nd/public; hout=$hd/public; fi
+  nprev=$(dirname "$nout")/.$(basename "$nout").prev
   declare -A wall=() mem=()
   for i in $(seq "$RUNS"); do
     # alternate the tools so that neither always runs on a warm or a cold cache
-    rm -rf "$nd/public" "$nd/.public.prev" "$hd/public"
-    read -r w m < <(measure "$BIN" build -s "$nd" --now $NOW --quiet); wall[nb]+="$w "; mem[nb]+="$m "
-    read -r w m < <(measure hugo --quiet -s "$hd" -d "$hd/public"); wall[hugo]+="$w "; mem[hugo]+="$m "
+    rm -rf "$nout" "$nprev" "$hout"
+    read -r w m < <(measure "$BIN" build -s "$nd" -o "$nout" --now $NOW --quiet); wall[nb]+="$w "; mem[nb]+="$m "
+    read -r w m < <(measure hugo --quiet -s "$hd" -d "$hout"); wall[hugo]+="$w "; mem[hugo]+="$m "
     read -r w m < <(measure sh -c "find $nd/content/news -name '*.md' -print0 | xargs -0 cat | cmark-gfm -e table"); wall[floor]+="$w "; mem[floor]+="$m "
     read -r w m < <(measure "$BIN" check -s "$nd" --now $NOW); wall[check]+="$w "; mem[check]+="$m "
     echo "правка $i" >> "$nd/content/news/n1.md"
-    read -r w m < <(measure "$BIN" build -s "$nd" --now $NOW --quiet); wall[rebuild]+="$w "; mem[rebuild]+="$m "
+    read -r w m < <(measure "$BIN" build -s "$nd" -o "$nout" --now $NOW --quiet); wall[rebuild]+="$w "; mem[rebuild]+="$m "
     # the next edit: the tree swapped out last time is now the staging tree (the steady state of
     # a curator who saves again and again)
     echo "правка $i, снова" >> "$nd/content/news/n1.md"
-    read -r w m < <(measure "$BIN" build -s "$nd" --now $NOW --quiet); wall[rebuild2]+="$w "; mem[rebuild2]+="$m "
+    read -r w m < <(measure "$BIN" build -s "$nd" -o "$nout" --now $NOW --quiet); wall[rebuild2]+="$w "; mem[rebuild2]+="$m "
   done
   for k in nb hugo floor check rebuild rebuild2; do
     W=$(tr ' ' '\n' <<<"${wall[$k]}" | grep . | median); M=$(tr ' ' '\n' <<<"${mem[$k]}" | grep . | median)
