@@ -80,6 +80,13 @@ void full_cycle(const std::string& name, const BuiltSite& site, const std::strin
   CHECK(uploaded(first.out).first == static_cast<int>(local.size()));
   CHECK(tree(remote) == local);
   CHECK(fs::exists(remote / ".nastavnik-manifest.json"));
+  // The build's own bookkeeping stays home (the search memo holds only public text, but 27 MB
+  // at 10,000 pages).
+  for (const char* own : {".nastavnik-output", ".nastavnik-pages", ".nastavnik-search"}) {
+    INFO(own);
+    CHECK(fs::exists(site.out / own));
+    CHECK_FALSE(fs::exists(remote / own));
+  }
 
   auto second = site.deploy(target, env);
   CHECK(second.exit_code == 0);
