@@ -25,7 +25,9 @@ bool is_letter(char32_t c) {
 
 bool is_upper(char32_t c) {
   if (c < 0x80) return c >= U'A' && c <= U'Z';
-  if ((c >= 0x0410 && c <= 0x042F) || c == 0x0401) return true;
+  if (is_cyrillic_letter(c)) return (c >= 0x0410 && c <= 0x042F) || c == 0x0401;
+  if (c < 0x100) return c >= 0xC0 && c <= 0xDE && c != 0xD7;
+  if (c >= 0x2000 && c <= 0x206F) return false;
   if (c == 0xFFFD) return false;
   return u_isupper(static_cast<UChar32>(c)) != 0;
 }
@@ -54,7 +56,7 @@ std::string Typographer::apply(std::string_view run) {
   std::size_t count = 0;         // characters written
   std::size_t letters = 0;       // letters at the end of the output
   char32_t before_letters = 0;   // the character before them (when count > letters)
-  auto emit = [&](char32_t c) {
+  auto emit = [&](char32_t c) __attribute__((always_inline)) {
     append_utf8(out, c);
     last[2] = last[1];
     last[1] = last[0];

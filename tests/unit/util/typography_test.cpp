@@ -278,16 +278,21 @@ TEST_CASE("Typographer (UTF-8) equals the UTF-32 reference on random text, acros
   }
 }
 
-TEST_CASE("Typographer's letters are ICU's letters (one- and two-letter words)", "[util][typography]") {
+TEST_CASE("Typographer's letters and capitals are ICU's (short words, initials)", "[util][typography]") {
   // «аб?в школе»: when ? is a letter, «аб?в» is a long word and the space stays; otherwise «в»
-  // is a one-letter word after ? and gets a no-break space. Every character up to U+2FFF.
+  // is a one-letter word after ? and gets a no-break space. «слово ?. x»: a capital ? is an
+  // initial, bound to the word before. Every character up to U+2FFF.
   for (char32_t c = 0x80; c < 0x3000; ++c) {
-    std::string text = "аб";
-    append_utf8(text, c);
-    text += "в школе";
-    Typographer fast;
-    ReferenceTypographer slow;
+    std::string letter = "аб", capital = "слово ";
+    append_utf8(letter, c);
+    append_utf8(capital, c);
+    letter += "в школе";
+    capital += ". x";
     INFO("U+" << std::hex << static_cast<std::uint32_t>(c));
-    REQUIRE(fast.apply(text) == slow.apply(text));
+    for (const std::string& text : {letter, capital}) {
+      Typographer fast;
+      ReferenceTypographer slow;
+      REQUIRE(fast.apply(text) == slow.apply(text));
+    }
   }
 }
