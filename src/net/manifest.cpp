@@ -7,7 +7,6 @@
 #include <sstream>
 
 #include "output/writer.hpp"
-#include "render/page_cache.hpp"
 #include "util/hash.hpp"
 
 namespace nastavnik::net {
@@ -44,7 +43,7 @@ bool scan_output(const fs::path& out, std::vector<LocalFile>& files, std::string
     for (auto it = fs::recursive_directory_iterator(out); it != fs::recursive_directory_iterator(); ++it) {
       if (!it->is_regular_file()) continue;
       std::string rel = fs::relative(it->path(), out).generic_string();
-      if (rel == output::k_marker || rel == k_manifest_name || render::is_cache_file(rel)) continue;
+      if (rel == output::k_marker || rel == k_manifest_name || output::is_cache_file(rel)) continue;
       std::ifstream in(it->path(), std::ios::binary);
       std::ostringstream ss;
       ss << in.rdbuf();

@@ -18,6 +18,9 @@ namespace nastavnik::output {
 inline constexpr const char* k_marker = ".nastavnik-output";
 /// The page cache's manifest, written by the render stage among the output files.
 inline constexpr const char* k_page_manifest = render::k_page_manifest;
+/// The caches' files the render stage writes among the output files (page manifest, search
+/// memo): bookkeeping of the build, not part of the site.
+inline bool is_cache_file(std::string_view rel) { return render::is_cache_file(rel); }
 
 struct WriteResult {
   bool ok = false;

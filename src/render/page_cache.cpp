@@ -51,6 +51,17 @@ const std::string& binary_identity() {
   return id;
 }
 
+std::string read_cache_file(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return {};
+  const auto size = fs::file_size(path, ec);
+  if (ec) return {};
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return {};
+  return bytes;
+}
+
 bool is_cache_file(std::string_view rel) { return rel == k_page_manifest || rel == k_search_memo; }
 
 std::map<std::string, CachedPage, std::less<>> read_page_manifest(const fs::path& out_dir) {

@@ -8,7 +8,6 @@
 #include <oneapi/tbb/parallel_invoke.h>
 #include <oneapi/tbb/task_arena.h>
 
-#include "content/source_file.hpp"
 #include "render/env.hpp"
 #include "render/feeds.hpp"
 #include "render/html_fixups.hpp"
@@ -288,10 +287,9 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
           return;
         }
         SearchMemo memo;
-        if (!options.previous_output.empty()) {
-          // Regular files only, read at once; a missing or damaged memo only means stemming all.
-          if (auto bytes = content::read_bytes(options.previous_output / k_search_memo)) memo.load(*bytes, memo_identity);
-        }
+        // A missing or damaged memo only means stemming every document.
+        if (!options.previous_output.empty())
+          memo.load(read_cache_file(options.previous_output / k_search_memo), memo_identity);
         index = search_index(pages, &memo);
         if (options.stats) options.stats->search_reused = memo.last_reused();
         memo_text = memo.save(memo_identity);
