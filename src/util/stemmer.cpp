@@ -23,9 +23,8 @@ std::string Stemmer::stem(std::string_view word) {
 std::string Stemmer::library_file() {
   Dl_info info{};
   if (dladdr(reinterpret_cast<void*>(&sb_stemmer_stem), &info) == 0 || info.dli_fname == nullptr) return {};
-  std::string file = info.dli_fname;
-  // The main program itself (a static libstemmer) has no separate file: the binary's hash covers it.
-  return file;
+  // With a static libstemmer this names the program itself, whose bytes hold the stemmer too.
+  return info.dli_fname;
 }
 
 }  // namespace nastavnik::util
