@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <stdexcept>
 
 #include "util/stemmer.hpp"
@@ -19,4 +20,13 @@ TEST_CASE("Stemmer reduces Russian word forms to one stem", "[util][stemmer]") {
 
 TEST_CASE("Stemmer rejects an unknown language", "[util][stemmer]") {
   CHECK_THROWS_AS(Stemmer("klingon"), std::runtime_error);
+}
+
+TEST_CASE("Stemmer names the library file that stems (the search memo's identity)", "[util][stemmer]") {
+  // Debian's libstemmer is a shared library: an upgrade of it changes this file and so makes a
+  // saved search memo (render/search_index.hpp) load nothing.
+  const std::string file = Stemmer::library_file();
+  REQUIRE_FALSE(file.empty());
+  CHECK(std::filesystem::is_regular_file(file));
+  CHECK(file.find("libstemmer") != std::string::npos);
 }
