@@ -52,10 +52,12 @@ const std::string& binary_identity() {
 }
 
 std::string read_cache_file(const fs::path& path) {
+  // The writer makes only regular files: a symbolic link here was not made by a build, and a
+  // file of gigabytes is not a memo (2.7 KB a page) — neither is read.
   std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return {};
+  if (fs::symlink_status(path, ec).type() != fs::file_type::regular) return {};
   const auto size = fs::file_size(path, ec);
-  if (ec) return {};
+  if (ec || size > (std::uintmax_t(1) << 30)) return {};
   std::ifstream in(path, std::ios::binary);
   std::string bytes(static_cast<std::size_t>(size), '\0');
   if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return {};

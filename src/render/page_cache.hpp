@@ -26,7 +26,7 @@ inline constexpr const char* k_search_memo = ".nastavnik-search";
 bool is_cache_file(std::string_view rel);
 
 /// The bytes of one of the cache files above, read at once; empty when it is missing, is not a
-/// regular file or cannot be read.
+/// regular file (a symbolic link is not followed), is over 1 GiB or cannot be read.
 std::string read_cache_file(const std::filesystem::path& path);
 
 /// XXH3-128 of the running executable's bytes, hashed once: a new build of nastavnik never

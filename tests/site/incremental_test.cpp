@@ -149,6 +149,16 @@ TEST_CASE("the search index's saved memo: a rebuild stems only the edited docume
   CHECK(third.render.search_reused == 0);
   CHECK(pages_of(p) == clean_build(site.path()));
 
+  // A symbolic link in its place (the writer makes none) is not followed, even to a sound memo.
+  fs::copy_file(p / render::k_search_memo, out.path() / "memo-copy");
+  fs::remove(p / render::k_search_memo);
+  fs::create_symlink(out.path() / "memo-copy", p / render::k_search_memo);
+  append(demo_news_path(site.path()), "\nЕщё строка.\n");
+  auto fourth = build(site.path(), p);
+  CHECK(fourth.render.search_reused == 0);
+  CHECK(fs::symlink_status(p / render::k_search_memo).type() == fs::file_type::regular);
+  CHECK(pages_of(p) == clean_build(site.path()));
+
   // A build without the page cache (a clean one) leaves no memo behind.
   build(site.path(), out.path() / "clean", false);
   CHECK_FALSE(fs::exists(out.path() / "clean" / render::k_search_memo));
