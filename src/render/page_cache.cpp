@@ -69,11 +69,7 @@ bool is_cache_file(std::string_view rel) { return rel == k_page_manifest || rel 
 std::map<std::string, CachedPage, std::less<>> read_page_manifest(const fs::path& out_dir) {
   std::map<std::string, CachedPage, std::less<>> out;
   if (out_dir.empty()) return out;
-  std::ifstream file(out_dir / k_page_manifest, std::ios::binary);
-  if (!file) return out;
-  std::ostringstream ss;
-  ss << file.rdbuf();
-  const std::string text = ss.str();
+  const std::string text = read_cache_file(out_dir / k_page_manifest);
   if (text.compare(0, kHeader.size(), kHeader) != 0) return out;
   std::istringstream in(text.substr(kHeader.size()));
   std::string line;
