@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <cstring>
 #include <fstream>
 #include <vector>
 
@@ -24,19 +25,36 @@ Hasher::Hasher() : m_state(XXH3_createState()) { XXH3_128bits_reset(static_cast<
 
 Hasher::~Hasher() { XXH3_freeState(static_cast<XXH3_state_t*>(m_state)); }
 
+void Hasher::flush() const {
+  if (m_len == 0) return;
+  XXH3_128bits_update(static_cast<XXH3_state_t*>(m_state), m_buf, m_len);
+  m_len = 0;
+}
+
 Hasher& Hasher::update(std::string_view data) {
-  XXH3_128bits_update(static_cast<XXH3_state_t*>(m_state), data.data(), data.size());
+  if (data.size() <= sizeof m_buf - m_len) {
+    if (!data.empty()) std::memcpy(m_buf + m_len, data.data(), data.size());
+    m_len += data.size();
+    return *this;
+  }
+  flush();
+  if (data.size() < sizeof m_buf) {
+    std::memcpy(m_buf, data.data(), data.size());
+    m_len = data.size();
+  } else {
+    XXH3_128bits_update(static_cast<XXH3_state_t*>(m_state), data.data(), data.size());
+  }
   return *this;
 }
 
 Hasher& Hasher::update(std::uint64_t value) {
-  unsigned char bytes[8];
-  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<unsigned char>(value >> (8 * i));
-  XXH3_128bits_update(static_cast<XXH3_state_t*>(m_state), bytes, sizeof bytes);
-  return *this;
+  char bytes[8];
+  for (int i = 0; i < 8; ++i) bytes[i] = static_cast<char>(value >> (8 * i));
+  return update(std::string_view(bytes, sizeof bytes));
 }
 
 std::string Hasher::hex() const {
+  flush();
   XXH128_hash_t h = XXH3_128bits_digest(static_cast<XXH3_state_t*>(m_state));
   static constexpr char k_hex[] = "0123456789abcdef";
   std::string out(32, '0');

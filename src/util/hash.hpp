@@ -26,7 +26,12 @@ class Hasher {
   std::string hex() const;
 
  private:
+  void flush() const;
   void* m_state;  ///< XXH3_state_t
+  // Small updates (a JSON context is thousands of short strings and their lengths) are gathered
+  // here and handed to XXH3 in blocks: the hash of a stream does not depend on how it is cut.
+  mutable std::size_t m_len = 0;
+  mutable char m_buf[1024];
 };
 
 }  // namespace nastavnik::util

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+
+#include <xxhash.h>
+
 using namespace nastavnik::util;
 
 TEST_CASE("hash64 is XXH3-64 and stable", "[util][hash]") {
@@ -14,4 +18,41 @@ TEST_CASE("hash64 is XXH3-64 and stable", "[util][hash]") {
   const std::string h = hash_hex("Наставничество");
   CHECK(h.size() == 16);
   CHECK(h.find_first_not_of("0123456789abcdef") == std::string::npos);
+}
+
+TEST_CASE("Hasher: the same 128-bit hash however the stream is cut (its buffer is invisible)", "[util][hash]") {
+  std::string all;
+  for (int i = 0; i < 9000; ++i) all.push_back(static_cast<char>('a' + (i * 7919) % 26));
+  // One update of everything, against pieces of every size around the 1 KiB buffer, numbers
+  // (8 bytes each, little-endian) in between.
+  nastavnik::util::Hasher whole;
+  whole.update(all);
+  const std::string expected = whole.hex();
+  // …which is XXH3-128 of the bytes, high half first.
+  const XXH128_hash_t direct = XXH3_128bits(all.data(), all.size());
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(direct.high64),
+                static_cast<unsigned long long>(direct.low64));
+  CHECK(expected == hex);
+  for (std::size_t piece : {std::size_t(1), std::size_t(7), std::size_t(1023), std::size_t(1024), std::size_t(1025),
+                            std::size_t(3000), std::size_t(9000)}) {
+    INFO("pieces of " << piece);
+    nastavnik::util::Hasher h;
+    for (std::size_t at = 0; at < all.size(); at += piece) h.update(std::string_view(all).substr(at, piece));
+    CHECK(h.hex() == expected);
+    CHECK(h.hex() == expected);  // asking twice changes nothing
+  }
+  std::string with_number = "ab";
+  for (int i = 0; i < 8; ++i) with_number.push_back(static_cast<char>((0x0102030405060708ull >> (8 * i)) & 0xFF));
+  nastavnik::util::Hasher a, b;
+  a.update("ab").update(std::uint64_t{0x0102030405060708ull});
+  b.update(with_number);
+  CHECK(a.hex() == b.hex());
+  // Updating after hex() continues the same stream.
+  nastavnik::util::Hasher c, d;
+  c.update("x");
+  (void)c.hex();
+  c.update("y");
+  d.update("xy");
+  CHECK(c.hex() == d.hex());
 }
