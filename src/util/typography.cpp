@@ -12,9 +12,16 @@ constexpr char32_t k_nbsp = 0x00A0;
 
 bool is_cyrillic_letter(char32_t c) { return (c >= 0x0410 && c <= 0x044F) || c == 0x0401 || c == 0x0451; }
 
-bool is_letter(char32_t c) {
-  if (c < 0x80) return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+bool is_letter_slow(char32_t c);
+
+// Every character of every body passes here: ASCII and Cyrillic inline, the rest out of line.
+[[gnu::always_inline]] inline bool is_letter(char32_t c) {
+  if (c < 0x80) return ((c | 0x20) >= U'a' && (c | 0x20) <= U'z');
   if (is_cyrillic_letter(c)) return true;
+  return is_letter_slow(c);
+}
+
+[[gnu::noinline]] bool is_letter_slow(char32_t c) {
   // Without asking ICU, what Russian text has between its letters: Latin-1 (the no-break space,
   // «», ×) and General Punctuation (—, „“, …) — as u_isalpha answers for them.
   if (c < 0x100) return (c >= 0xC0 && c != 0xD7 && c != 0xF7) || c == 0xAA || c == 0xB5 || c == 0xBA;
