@@ -21,7 +21,4 @@ std::optional<std::string> read_source(const std::filesystem::path& root, const 
 std::optional<std::string> read_raw_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink);
 std::optional<std::string> normalize_source(const std::string& rel, std::string bytes, diag::Sink& sink);
 
-/// Reads a whole file as bytes; nullopt when it cannot be read.
-std::optional<std::string> read_bytes(const std::filesystem::path& path);
-
 }  // namespace nastavnik::content

@@ -1,10 +1,10 @@
 #include "net/deploy.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <optional>
 #include <thread>
 
 #include "output/writer.hpp"
+#include "util/file.hpp"
 #include "util/hash.hpp"
 
 namespace nastavnik::net {
@@ -20,15 +20,6 @@ RemoteResult with_retries(const DeployOptions& options, Op op) {
     if (r.ok || !r.retryable || attempt + 1 >= options.max_attempts) return r;
     std::this_thread::sleep_for(options.backoff * (1 << attempt));
   }
-}
-
-bool read_bytes(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return true;
 }
 
 }  // namespace
@@ -92,12 +83,13 @@ DeployResult deploy(const DeployOptions& options) {
   progress.files_total = plan.upload.size() + plan.remove.size();
   progress.bytes_total = plan.upload_bytes;
   for (const auto& f : plan.upload) {
-    std::string bytes;
-    if (!read_bytes(options.out_dir / f.rel, bytes)) {
+    std::optional<std::string> read = util::read_file(options.out_dir / f.rel);
+    if (!read) {
       result.status = DeployStatus::io_error;
       result.error = "не удалось прочитать " + (options.out_dir / f.rel).string();
       return result;
     }
+    const std::string& bytes = *read;
     plan.next.files[f.rel] = ManifestEntry{util::hash_hex(bytes), bytes.size()};  // what was really sent
     RemoteResult r = with_retries(options, [&] { return remote->put(f.rel, bytes); });
     if (!r.ok) {

@@ -18,7 +18,7 @@
 #include <algorithm>
 #include <cerrno>
 
-#include "content/source_file.hpp"
+#include "util/file.hpp"
 #include "util/stage_timer.hpp"
 
 namespace nastavnik::output {
@@ -43,7 +43,7 @@ bool same_bytes(const fs::path& path, const std::string& bytes) {
   std::error_code ec;
   auto size = fs::file_size(path, ec);
   if (ec || size != bytes.size()) return false;
-  auto old = content::read_bytes(path);
+  auto old = util::read_file(path);
   return old && *old == bytes;
 }
 

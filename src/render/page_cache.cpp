@@ -1,10 +1,8 @@
 #include "render/page_cache.hpp"
 
-#include <fstream>
-#include <mutex>
 #include <sstream>
-#include <vector>
 
+#include "util/file.hpp"
 #include "util/hash.hpp"
 
 namespace nastavnik::render {
@@ -54,14 +52,7 @@ const std::string& binary_identity() {
 std::string read_cache_file(const fs::path& path) {
   // The writer makes only regular files: a symbolic link here was not made by a build, and a
   // file of gigabytes is not a memo (2.7 KB a page) — neither is read.
-  std::error_code ec;
-  if (fs::symlink_status(path, ec).type() != fs::file_type::regular) return {};
-  const auto size = fs::file_size(path, ec);
-  if (ec || size > (std::uintmax_t(1) << 30)) return {};
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(static_cast<std::size_t>(size), '\0');
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return {};
-  return bytes;
+  return util::read_regular_file(path, std::uintmax_t(1) << 30, /*follow_links=*/false).bytes;
 }
 
 bool is_cache_file(std::string_view rel) { return rel == k_page_manifest || rel == k_search_memo; }

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "content/source_file.hpp"
+#include "util/file.hpp"
 #include "support/site_builder.hpp"
 
 namespace fs = std::filesystem;
@@ -60,13 +61,13 @@ TEST_CASE("read_raw_source: bytes as stored; the limit, missing files and FIFOs 
     diag::Sink s;
     CHECK_FALSE(content::read_raw_source(root, "pipe.md", s));
     CHECK(reported(s, "не удаётся прочитать файл"));
-    CHECK_FALSE(content::read_bytes(root / "pipe.md"));
+    CHECK_FALSE(util::read_file(root / "pipe.md"));
   }
 }
 
-TEST_CASE("read_bytes reads a file whose size the system does not know (/proc) to its end", "[content]") {
+TEST_CASE("read_file reads a file whose size the system does not know (/proc) to its end", "[content]") {
   // smaps of a test process is tens of kilobytes: several blocks of 4 KB, each doubling the buffer.
-  auto smaps = content::read_bytes("/proc/self/smaps");
+  auto smaps = util::read_file("/proc/self/smaps");
   REQUIRE(smaps);
   CHECK(smaps->size() > 16384);
   CHECK(smaps->back() == '\n');

@@ -1,0 +1,67 @@
+#include "util/file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+
+namespace nastavnik::util {
+
+FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t limit, bool follow_links) {
+  FileRead r;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | (follow_links ? 0 : O_NOFOLLOW));
+  if (fd < 0) {
+    r.error = errno;
+    r.status = !follow_links && r.error == ELOOP ? ReadStatus::not_regular : ReadStatus::cannot_open;
+    return r;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    r.status = ReadStatus::not_regular;
+    return r;
+  }
+  r.size = static_cast<std::uintmax_t>(st.st_size > 0 ? st.st_size : 0);
+  if (r.size > limit) {
+    ::close(fd);
+    r.status = ReadStatus::too_big;
+    return r;
+  }
+  // No extra read to see the end (10,000 sources are 10,000 system calls fewer). A size of 0
+  // may be a file of /proc, which has content: that is read to its end, in growing blocks.
+  std::string& out = r.bytes;
+  const bool known = r.size > 0;
+  out.resize(known ? static_cast<std::size_t>(r.size) : 4096);
+  std::size_t have = 0;
+  while (!known || have < out.size()) {
+    if (!known && have == out.size()) {
+      if (out.size() > limit) break;
+      out.resize(out.size() * 2);
+    }
+    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ::close(fd);
+      r.bytes.clear();
+      r.status = ReadStatus::failed;
+      return r;
+    }
+    if (n == 0) break;  // shorter than fstat said (truncated meanwhile), or the end
+    have += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  out.resize(have);
+  r.size = have;
+  r.status = have > limit ? ReadStatus::too_big : ReadStatus::ok;
+  if (r.status != ReadStatus::ok) r.bytes.clear();
+  return r;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+  FileRead r = read_regular_file(path);
+  if (r.status != ReadStatus::ok) return std::nullopt;
+  return std::move(r.bytes);
+}
+
+}  // namespace nastavnik::util

@@ -1,0 +1,36 @@
+#pragma once
+// Reading a whole regular file in one open, one fstat and as many reads as its size takes: the
+// one reader of sources (content/source_file), output files (output/writer) and the build's own
+// cache files (render/page_cache).
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace nastavnik::util {
+
+enum class ReadStatus {
+  ok,
+  cannot_open,  ///< the system's reason in FileRead::error (errno)
+  not_regular,  ///< a folder, FIFO, device — or a symbolic link when links are not followed
+  too_big,      ///< over the limit (FileRead::size); nothing was read
+  failed,       ///< a read failed midway
+};
+
+struct FileRead {
+  ReadStatus status = ReadStatus::failed;
+  std::string bytes;
+  std::uintmax_t size = 0;
+  int error = 0;
+};
+
+/// A regular file's bytes. O_NONBLOCK: a FIFO put in place of a file never hangs the caller. A
+/// file larger than `limit` is not read. With follow_links false, a symbolic link (the last
+/// component) is not_regular.
+FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t limit = UINTMAX_MAX,
+                           bool follow_links = true);
+
+/// read_regular_file's bytes when it succeeded.
+std::optional<std::string> read_file(const std::filesystem::path& path);
+
+}  // namespace nastavnik::util
