@@ -43,12 +43,6 @@ void hash_json(util::Hasher& h, const Context& j) {
 
 }  // namespace
 
-const std::string& binary_identity() {
-  // Unreadable (no /proc): empty, and the caches are off.
-  static const std::string id = util::hash_file("/proc/self/exe");
-  return id;
-}
-
 std::string read_cache_file(const fs::path& path) {
   // The writer makes only regular files: a symbolic link here was not made by a build, and a
   // file of gigabytes is not a memo (2.7 KB a page) — neither is read.
@@ -95,9 +89,9 @@ std::string format_page_manifest(const std::map<std::string, CachedPage, std::le
 }
 
 std::string render_identity(const std::map<std::string, std::string>& layout_files, bool typography) {
-  if (binary_identity().empty()) return {};
+  if (util::binary_identity().empty()) return {};
   util::Hasher h;
-  h.update(binary_identity());
+  h.update(util::binary_identity());
   h.update(static_cast<std::uint64_t>(typography));
   h.update(static_cast<std::uint64_t>(layout_files.size()));
   for (const auto& [path, bytes] : layout_files) {

@@ -29,11 +29,6 @@ bool is_cache_file(std::string_view rel);
 /// regular file (a symbolic link is not followed), is over 1 GiB or cannot be read.
 std::string read_cache_file(const std::filesystem::path& path);
 
-/// XXH3-128 of the running executable's bytes, hashed once: a new build of nastavnik never
-/// reuses what an older one cached, even under the same version number. Empty when
-/// /proc/self/exe cannot be read (then nothing is reused).
-const std::string& binary_identity();
-
 struct CachedPage {
   std::string key;
   std::uintmax_t size = 0;

@@ -1,5 +1,7 @@
 #include "util/file.hpp"
 
+#include <dlfcn.h>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,6 +64,12 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
   FileRead r = read_regular_file(path);
   if (r.status != ReadStatus::ok) return std::nullopt;
   return std::move(r.bytes);
+}
+
+std::string file_of_symbol(const void* symbol) {
+  Dl_info info{};
+  if (dladdr(symbol, &info) == 0 || info.dli_fname == nullptr) return {};
+  return info.dli_fname;
 }
 
 }  // namespace nastavnik::util

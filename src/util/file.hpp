@@ -30,6 +30,10 @@ struct FileRead {
 FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t limit = UINTMAX_MAX,
                            bool follow_links = true);
 
+/// The file the code at `symbol` was loaded from (dladdr): a shared library's path, or the
+/// program's own when the library is linked statically. Empty when unknown.
+std::string file_of_symbol(const void* symbol);
+
 /// read_regular_file's bytes when it succeeded.
 std::optional<std::string> read_file(const std::filesystem::path& path);
 

@@ -79,4 +79,10 @@ std::string hash_file(const std::string& path) {
   return total > 0 ? h.hex() : std::string();
 }
 
+const std::string& binary_identity() {
+  // Unreadable (no /proc): empty, and the caches are off.
+  static const std::string id = hash_file("/proc/self/exe");
+  return id;
+}
+
 }  // namespace nastavnik::util

@@ -13,6 +13,11 @@ std::string hash_hex(std::string_view data);
 /// is empty (then nothing may be keyed on it).
 std::string hash_file(const std::string& path);
 
+/// XXH3-128 of the running executable's bytes, hashed once: a new build of nastavnik never
+/// reuses what an older one cached (pages, the search memo, the load store), even under the
+/// same version number. Empty when /proc/self/exe cannot be read (then nothing is reused).
+const std::string& binary_identity();
+
 /// Streaming XXH3 128-bit hash, for keys that must not collide in practice (the page cache).
 class Hasher {
  public:

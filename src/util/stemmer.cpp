@@ -1,6 +1,7 @@
 #include "util/stemmer.hpp"
 
-#include <dlfcn.h>
+#include "util/file.hpp"
+
 #include <libstemmer.h>
 
 #include <stdexcept>
@@ -21,10 +22,8 @@ std::string Stemmer::stem(std::string_view word) {
 }
 
 std::string Stemmer::library_file() {
-  Dl_info info{};
-  if (dladdr(reinterpret_cast<void*>(&sb_stemmer_stem), &info) == 0 || info.dli_fname == nullptr) return {};
   // With a static libstemmer this names the program itself, whose bytes hold the stemmer too.
-  return info.dli_fname;
+  return file_of_symbol(reinterpret_cast<const void*>(&sb_stemmer_stem));
 }
 
 }  // namespace nastavnik::util
