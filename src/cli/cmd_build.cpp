@@ -17,6 +17,8 @@ struct BuildArgs {
   std::string base_url;
   bool drafts = false, future = false, strict = false, quiet = false;
   int jobs = 0;
+  bool no_cache = false;
+  std::string cache_dir;
   std::string now;
   std::string format = "text";
 };
@@ -33,6 +35,10 @@ void add_common(CLI::App& app, BuildArgs& a, bool building) {
   app.add_option("--now", a.now, "считать сегодняшней эту дату (по умолчанию — системная)")->type_name("YYYY-MM-DD");
   app.add_option("--format", a.format, "вид сообщений: text или json")->type_name("text|json");
   app.add_flag("--strict", a.strict, "считать предупреждения ошибками");
+  app.add_option("--cache-dir", a.cache_dir,
+                 "папка кэша разбора (по умолчанию — $NASTAVNIK_CACHE_DIR, $XDG_CACHE_HOME/nastavnik или ~/.cache/nastavnik)")
+      ->type_name("DIR");
+  app.add_flag("--no-cache", a.no_cache, "разобрать все файлы заново, не читая и не записывая кэш разбора");
   if (building) app.add_flag("-q,--quiet", a.quiet, "печатать только ошибки");
 }
 
@@ -54,6 +60,7 @@ ExitStatus run_pipeline(const BuildArgs& a, bool write) {
   opt.strict = a.strict;
   opt.jobs = a.jobs;
   opt.write = write;
+  if (!a.no_cache) opt.cache_dir = a.cache_dir.empty() ? content::default_cache_dir() : std::filesystem::path(a.cache_dir);
   if (!resolve_now(a.now, opt.now)) return ExitStatus::usage;
   auto started = std::chrono::steady_clock::now();
   diag::Sink sink;
@@ -68,6 +75,8 @@ ExitStatus run_pipeline(const BuildArgs& a, bool write) {
     return ExitStatus::usage;
   }
   print_diagnostics(sink, po);
+  if (!result.cache_note.empty() && !a.quiet && !po.json)
+    std::cerr << "Кэш разбора не используется (файлы разобраны заново): " << result.cache_note << "\n";
   if (result.outcome == pipeline::Outcome::content_errors) {
     if (!po.json) {
       std::cerr << (write ? "Сайт не собран: исправьте ошибки выше; прежний результат не тронут.\n"

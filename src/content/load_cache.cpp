@@ -2,6 +2,8 @@
 
 #include <tuple>
 
+#include "content/load_store.hpp"
+
 namespace nastavnik::content {
 
 namespace {
@@ -85,6 +87,11 @@ std::shared_ptr<LoadedSource> LoadCache::find(const std::string& rel) const {
   std::lock_guard lock(m_mutex);
   auto it = m_entries.find(rel);
   return it == m_entries.end() ? nullptr : it->second;
+}
+
+std::shared_ptr<LoadedSource> LoadCache::lookup(const std::string& rel, const std::string& key) const {
+  if (auto hit = find(rel); hit && hit->key == key) return hit;
+  return m_store ? m_store->find(rel, key) : nullptr;
 }
 
 void LoadCache::replace(std::map<std::string, std::shared_ptr<LoadedSource>> entries, Stats stats) {

@@ -82,9 +82,25 @@ void return_body(model::PageBase& page, const class LoadCache& cache);
 /// return_body for every page of `site` (call once the build is done with it).
 void return_bodies(model::Site& site, const LoadCache& cache);
 
-/// The cache itself: source path → its last load. Used by one build at a time.
+class LoadStore;
+
+/// The cache itself: source path → its last load. Used by one build at a time. `serve` keeps
+/// one for the whole session; a single `build` or `check` makes one for its run, backed by the
+/// store on disk (content/load_store.hpp), and lets it go after loading.
 class LoadCache {
  public:
+  LoadCache() = default;
+  /// A cache for one run, backed by `store`: what is not in memory is looked up there, and
+  /// what the run parses or renders goes there. Its entries are not kept after the run
+  /// (retains() is false: pages are moved out of them, texts dropped).
+  explicit LoadCache(LoadStore* store) : m_store(store) {}
+
+  /// The entry of `rel` loaded from the bytes with this key: from memory, else from the store
+  /// (then its text and split are not set yet); null when neither has it.
+  std::shared_ptr<LoadedSource> lookup(const std::string& rel, const std::string& key) const;
+  LoadStore* store() const { return m_store; }
+  bool retains() const { return m_store == nullptr; }
+
   struct Stats {
     std::size_t sources = 0;         ///< Markdown sources of the last build
     std::size_t parsed = 0;          ///< whose front matter was parsed (new or changed bytes)
@@ -97,6 +113,7 @@ class LoadCache {
   Stats last() const;
 
  private:
+  LoadStore* m_store = nullptr;
   mutable std::mutex m_mutex;
   std::map<std::string, std::shared_ptr<LoadedSource>> m_entries;
   Stats m_last;

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "config/load_config.hpp"
 #include "config/rules.hpp"
@@ -15,6 +16,7 @@
 #include "content/field_reader.hpp"
 #include "content/front_matter.hpp"
 #include "content/load_cache.hpp"
+#include "content/load_store.hpp"
 #include "content/loaders.hpp"
 #include "content/page_source.hpp"
 #include "content/markdown.hpp"
@@ -38,6 +40,9 @@ struct MdSource {
   std::string rel;
   std::shared_ptr<LoadedSource> entry;  ///< after stage 1; null when the file could not be read
   std::size_t index = 0;                ///< index into the kind's vector of the Site
+  bool fresh = false;                   ///< parsed or rendered this run: the store gets it
+  /// A store hit's bytes: its text is decoded again only if its body must be rendered again.
+  std::optional<std::string> raw;
   bool ok() const { return entry && entry->ok; }
 };
 
@@ -163,13 +168,18 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     if (!bytes) return;
     std::string key = cache ? source_key(src.kind, src.rel, *bytes) : std::string();
     if (cache) {
-      if (auto hit = cache->find(src.rel); hit && hit->key == key) {
+      auto hit = cache->lookup(src.rel, key);
+      // From the store: no text yet. It is derived again from these very bytes (the store keeps
+      // only sources that decoded) when the body is rendered again, which is seldom.
+      if (hit && !hit->text) src.raw = std::move(*bytes);
+      if (hit) {
         src.entry = std::move(hit);
         sink.replay(src.entry->diags);
         return;
       }
     }
     ++parsed;
+    src.fresh = true;
     auto e = std::make_shared<LoadedSource>();
     e->key = std::move(key);
     diag::Sink recorder{diag::Sink::Recorder{}};
@@ -184,12 +194,13 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     }
     src.entry = std::move(e);
   });
-  // Each page into its place (copied when the cache keeps the entry, moved otherwise).
+  // Each page into its place.
   for (auto& src : sources) {
-    if (!src.entry || !src.entry->text) continue;
+    if (!src.entry || (!src.entry->text && !src.raw)) continue;
     auto place = [&](auto& slot) {
       using T = std::decay_t<decltype(slot)>;
       auto& page = std::get<T>(src.entry->page);
+      // Copied while a cache keeps the entry, or may still give it to the store (stage 3).
       if (cache) slot = page; else slot = std::move(page);
     };
     switch (src.kind) {
@@ -335,14 +346,37 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     };
     // A fresh entry has no memo; a cached one keeps its memo while every answer holds.
     if (!e.body || e.body->lent || !memo_holds(*e.body, mo, resolve)) {
+      if (!e.text && src.raw) {
+        // Its problems are among the entry's recorded ones already.
+        diag::Sink again{diag::Sink::Recorder{}};
+        if (auto text = normalize_source(src.rel, std::move(*src.raw), again)) {
+          e.text = std::make_shared<const std::string>(std::move(*text));
+          e.split = split_front_matter(*e.text);
+        }
+        src.raw.reset();
+      }
+      if (!e.text) return;  // not after the same bytes decoded once: nothing to render
       e.body = render_recorded(e.split.body, src.rel, e.split.body_line, mo, resolve);
       ++rendered;
+      src.fresh = true;
+    }
+    if (src.fresh && cache->store()) {
+      cache->store()->put(src.rel, e);  // before the body is lent
+      src.fresh = false;
     }
     base->body = std::move(e.body->body);  // lent; return_bodies gives it back
     e.body->lent = true;
     sink.replay(e.body->diags);
+    if (!cache->retains()) {  // a run's own cache: neither the text nor the bytes are needed now
+      e.text.reset();
+      src.raw.reset();
+    }
   });
   if (cache) {
+    // Sources parsed this run that got no body (no address, bad front matter) go to the store too.
+    if (auto* store = cache->store())
+      for (auto& src : sources)
+        if (src.fresh && src.entry && src.entry->text) store->put(src.rel, *src.entry);
     std::map<std::string, std::shared_ptr<LoadedSource>> entries;
     for (auto& src : sources)
       if (src.entry) entries.emplace(src.rel, std::move(src.entry));

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <vector>
 
+#include "util/file.hpp"
 #include "util/slug.hpp"
 #include "util/text.hpp"
 #include "util/typography.hpp"
@@ -337,6 +338,11 @@ model::Body render_markdown(std::string_view text, const std::string& file, int 
     }
   }
   return body;
+}
+
+std::vector<std::string> markdown_library_files() {
+  return {util::file_of_symbol(reinterpret_cast<const void*>(&cmark_parser_new)),
+          util::file_of_symbol(reinterpret_cast<const void*>(&cmark_gfm_core_extensions_ensure_registered))};
 }
 
 }  // namespace nastavnik::content

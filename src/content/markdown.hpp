@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "diag/sink.hpp"
@@ -30,6 +31,8 @@ model::Body render_markdown(std::string_view text, const std::string& file, int 
 
 /// True for URLs with a scheme that must never become a link (javascript:, vbscript:, data:, file:).
 bool is_dangerous_url(std::string_view url);
+/// The files cmark-gfm and its extensions are loaded from (for the load store's identity).
+std::vector<std::string> markdown_library_files();
 /// True for URLs with a scheme or a protocol-relative "//host" (external links).
 bool is_external_url(std::string_view url);
 

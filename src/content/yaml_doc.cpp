@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "util/file.hpp"
 #include "util/utf8.hpp"
 
 namespace nastavnik::content {
@@ -162,6 +163,10 @@ std::optional<YNode> parse_yaml(std::string_view text, const std::string& file, 
     sink.report("yaml.syntax", {file, first_line, 1}, std::string("не удалось разобрать YAML: ") + e.what());
   }
   return std::nullopt;
+}
+
+std::string yaml_library_file() {
+  return util::file_of_symbol(reinterpret_cast<const void*>(static_cast<YAML::Node (*)(const std::string&)>(&YAML::Load)));
 }
 
 }  // namespace nastavnik::content

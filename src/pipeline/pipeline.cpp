@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 #include "config/load_config.hpp"
 #include "content/loader.hpp"
@@ -83,19 +84,34 @@ Result run(const Options& options, diag::Sink& sink) {
   bo.future = options.future;
   util::StageTimer timer("запись");
   content::LoadCache* load_cache = options.caches ? &options.caches->load : nullptr;
+  // A single run backs its own load cache with the store on disk, and lets both go once loaded.
+  std::unique_ptr<content::LoadStore> store;
+  std::optional<content::LoadCache> run_cache;
+  if (!options.caches && !options.cache_dir.empty()) {
+    store = content::LoadStore::open(options.cache_dir, options.site_dir, result.cache_note);
+    if (store) load_cache = &run_cache.emplace(store.get());
+  }
   model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, load_cache);
-  // The bodies are the load cache's, lent to this build (content/load_cache.hpp): given back
-  // whichever way the build ends, before the site is freed.
+  if (load_cache) result.loaded = load_cache->last();
+  if (store) {
+    store->commit();  // a failure only means parsing again next time
+    result.load_store_used = true;
+    result.load_store = store->stats();
+    run_cache.reset();
+    store.reset();  // and its lock: another run of this site may use it now
+  }
+  // The bodies are serve's load cache's, lent to this build (content/load_cache.hpp): given
+  // back whichever way the build ends, before the site is freed.
   struct GiveBack {
     model::Site& site;
     content::LoadCache* cache;
     ~GiveBack() {
       if (cache) content::return_bodies(site, *cache);
     }
-  } give_back{site, load_cache};
+  } give_back{site, options.caches ? load_cache : nullptr};
   timer.lap("загрузка");
   validate::run_all(site, sink);
-  if (!load_cache) release_scan_blocks(site, options.jobs);
+  if (!options.caches) release_scan_blocks(site, options.jobs);
   timer.lap("проверка");
   auto blocked = [&] { return sink.errors() > 0 || (options.strict && sink.warnings() > 0); };
   if (blocked()) {

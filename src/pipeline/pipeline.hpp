@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "content/load_cache.hpp"
+#include "content/load_store.hpp"
 #include "diag/sink.hpp"
 #include "render/search_index.hpp"
 #include "model/site.hpp"
@@ -29,6 +30,9 @@ struct Options {
   bool incremental = true;  ///< reuse unchanged pages of the previous output (tests turn it off)
   /// Kept between the builds of one process (serve); null for a single build.
   Caches* caches = nullptr;
+  /// A single build's (or check's) load store: the folder of content/load_store.hpp, usually
+  /// content::default_cache_dir(); empty: every source is parsed (--no-cache, tests).
+  std::filesystem::path cache_dir;
 };
 
 /// What one process keeps between its builds (serve rebuilds on every save): unchanged sources
@@ -57,6 +61,13 @@ struct Result {
   output::WriteResult write;
   render::RenderStats render;
   std::filesystem::path out_dir;
+  /// Why the load store was not used although a cache folder was given (Russian); empty when
+  /// it was used or not asked for.
+  std::string cache_note;
+  bool load_store_used = false;
+  content::LoadStore::Stats load_store;
+  /// What the load cache (serve's or the store's) saved this run.
+  content::LoadCache::Stats loaded;
 };
 
 Result run(const Options& options, diag::Sink& sink);

@@ -133,3 +133,35 @@ TEST_CASE("the demo site builds with zero errors and zero warnings", "[cli][demo
   CHECK(j["warnings"] == 0);
   CHECK(j["diagnostics"].dump() == "[]");
 }
+
+TEST_CASE("build and check keep the load store in the cache folder, never in the site", "[cli][load-store]") {
+  test::TempDir dir, cache;
+  const fs::path site = dir.path() / "site";
+  test::copy_base_site(site);
+  const std::string s = site.string(), c = (cache.path() / "c").string();
+  auto first = run_binary({"build", "-s", s, "--now", "2026-11-20", "--cache-dir", c});
+  CHECK(first.exit_code == 0);
+  CHECK(first.err.find("Кэш разбора") == std::string::npos);
+  CHECK(fs::exists(cache.path() / "c/load"));
+  for (const auto& e : fs::recursive_directory_iterator(site))  // nothing of it beside the sources
+    CHECK(e.path().filename().string().rfind("pack-", 0) != 0);
+  const auto built = test::snapshot(site / "public");
+  auto again = run_binary({"check", "-s", s, "--now", "2026-11-20", "--cache-dir", c});
+  CHECK(again.exit_code == 0);
+
+  SECTION("--no-cache neither reads nor makes it") {
+    const std::string other = (cache.path() / "other").string();
+    auto r = run_binary({"build", "-s", s, "--now", "2026-11-20", "--no-cache", "--cache-dir", other});
+    CHECK(r.exit_code == 0);
+    CHECK_FALSE(fs::exists(other));
+    CHECK(test::snapshot(site / "public") == built);
+  }
+  SECTION("a cache folder open to everyone is not used, and the build goes on") {
+    fs::permissions(c, fs::perms::all);
+    auto r = run_binary({"build", "-s", s, "--now", "2026-11-20", "--cache-dir", c});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("Кэш разбора не используется") != std::string::npos);
+    CHECK(r.err.find("открыта на запись другим") != std::string::npos);
+    CHECK(test::snapshot(site / "public") == built);
+  }
+}

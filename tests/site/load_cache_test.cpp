@@ -1,8 +1,9 @@
-// The load cache (content/load_cache.hpp) that serve keeps between rebuilds: an unchanged
-// source is not parsed or rendered again, and a build through the cache always gives the same
-// output and the same diagnostics as a build without it — after edits of the text, and after
-// changes that reach a body without touching its file (a deleted link target, today's date,
-// the rules and switches of site.yaml, a severity override).
+// The load cache (content/load_cache.hpp) that serve keeps between rebuilds, and the same cache
+// on disk (content/load_store.hpp) that single builds keep between runs: an unchanged source is
+// not parsed or rendered again, and a build through the cache always gives the same output and
+// the same diagnostics as a build without it — after edits of the text, and after changes that
+// reach a body without touching its file (a deleted link target, today's date, the rules and
+// switches of site.yaml, a severity override).
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -22,16 +23,34 @@ struct CacheBuilt {
   std::vector<std::pair<std::string, std::string>> files;
 };
 
-CacheBuilt build_once(const fs::path& site, const fs::path& out, pipeline::Caches* cache, util::Date now, int jobs = 0) {
+/// How the builds under test keep what they loaded: serve's caches in memory, or the load
+/// store on disk of separate single builds.
+struct Keeper {
+  enum class Kind { serve, store } kind;
+  pipeline::Caches caches;
+  test::TempDir cache_dir;
+  content::LoadCache::Stats loaded;  ///< of the last build
+  content::LoadCache::Stats last() const { return loaded; }
+};
+
+Keeper::Kind keeper_kind(int i) { return i == 0 ? Keeper::Kind::serve : Keeper::Kind::store; }
+
+CacheBuilt build_once(const fs::path& site, const fs::path& out, Keeper* keeper, util::Date now, int jobs = 0) {
   pipeline::Options opt;
   opt.site_dir = site;
   opt.out_dir = out;
   opt.now = now;
   opt.jobs = jobs;
-  opt.caches = cache;
-  opt.incremental = cache != nullptr;
+  if (keeper && keeper->kind == Keeper::Kind::serve) opt.caches = &keeper->caches;
+  if (keeper && keeper->kind == Keeper::Kind::store) opt.cache_dir = keeper->cache_dir.path();
+  opt.incremental = keeper != nullptr;
   diag::Sink sink;
   auto r = pipeline::run(opt, sink);
+  if (keeper) {
+    CHECK(r.cache_note.empty());
+    CHECK(r.load_store_used == (keeper->kind == Keeper::Kind::store));
+    keeper->loaded = r.loaded;
+  }
   CacheBuilt b;
   b.outcome = r.outcome;
   for (const auto& d : sink.sorted())
@@ -46,7 +65,7 @@ CacheBuilt build_once(const fs::path& site, const fs::path& out, pipeline::Cache
 
 /// Builds `site` through `cache` and, for comparison, cleanly without any cache (-j 1); both
 /// must agree on the outcome, the diagnostics and every output byte.
-CacheBuilt build_with_and_without_cache(const fs::path& site, const fs::path& out, pipeline::Caches& cache, util::Date now = test::k_test_now) {
+CacheBuilt build_with_and_without_cache(const fs::path& site, const fs::path& out, Keeper& cache, util::Date now = test::k_test_now) {
   CacheBuilt cached = build_once(site, out, &cache, now);
   test::TempDir clean_dir;
   CacheBuilt clean = build_once(site, clean_dir.path() / "out", nullptr, now, 1);
@@ -82,24 +101,24 @@ bool output_has(const CacheBuilt& b, const std::string& path, const std::string&
 
 }  // namespace
 
-TEST_CASE("serve's load cache parses only the saved file and agrees with a build without it", "[site][load-cache]") {
+TEST_CASE("the load cache parses only the saved file and agrees with a build without it", "[site][load-cache]") {
   test::TempDir dir;
   const fs::path site = dir.path() / "site", out = dir.path() / "out";
   fs::create_directories(site);
   fs::copy(test::source_dir() / "site.yaml", site / "site.yaml", fs::copy_options::overwrite_existing);
   fs::copy(test::source_dir() / "content", site / "content", fs::copy_options::recursive);
-  pipeline::Caches cache;
+  Keeper cache{keeper_kind(GENERATE(0, 1))};
 
   build_with_and_without_cache(site, out, cache);
-  const auto first = cache.load.last();
+  const auto first = cache.last();
   CHECK(first.sources > 20);
   CHECK(first.parsed == first.sources);
   CHECK(first.bodies_rendered == first.sources);
 
   SECTION("nothing changed: nothing parsed or rendered") {
     build_with_and_without_cache(site, out, cache);
-    CHECK(cache.load.last().parsed == 0);
-    CHECK(cache.load.last().bodies_rendered == 0);
+    CHECK(cache.last().parsed == 0);
+    CHECK(cache.last().bodies_rendered == 0);
   }
   SECTION("one news item saved: one file parsed, one body rendered") {
     std::string news;
@@ -107,24 +126,24 @@ TEST_CASE("serve's load cache parses only the saved file and agrees with a build
       if (news.empty() || e.path().filename().string() < news) news = e.path().filename().string();
     std::ofstream(site / "content/news" / news, std::ios::app) << "\nДобавлен абзац при сохранении.\n";
     auto b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.load.last().parsed == 1);
-    CHECK(cache.load.last().bodies_rendered == 1);
+    CHECK(cache.last().parsed == 1);
+    CHECK(cache.last().bodies_rendered == 1);
     CHECK(output_has(b, "novosti/" + news.substr(0, news.size() - 3) + "/index.html", "Добавлен абзац при сохранении"));
   }
   SECTION("a file deleted leaves the cache and the site") {
     const auto sources = first.sources;
     std::ofstream(site / "content/news/vremennaya.md") << "---\ntitle: \"Временная\"\ndate: 2026-11-01\n---\nТекст.\n";
     build_with_and_without_cache(site, out, cache);
-    CHECK(cache.load.last().sources == sources + 1);
-    CHECK(cache.load.last().parsed == 1);
+    CHECK(cache.last().sources == sources + 1);
+    CHECK(cache.last().parsed == 1);
     REQUIRE(fs::exists(out / "novosti/vremennaya/index.html"));
     fs::remove(site / "content/news/vremennaya.md");
     auto b = build_with_and_without_cache(site, out, cache);
     REQUIRE(b.outcome == pipeline::Outcome::ok);
-    CHECK(cache.load.last().sources == sources);
-    CHECK(cache.load.last().parsed == 0);
+    CHECK(cache.last().sources == sources);
+    CHECK(cache.last().parsed == 0);
     CHECK_FALSE(fs::exists(out / "novosti/vremennaya"));  // updated in place: the page and its folder are gone
-    CHECK(cache.written_to == out);
+    if (cache.kind == Keeper::Kind::serve) CHECK(cache.caches.written_to == out);
   }
 }
 
@@ -132,7 +151,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
   test::TempDir dir;
   const fs::path site = dir.path() / "site", out = dir.path() / "out";
   test::copy_base_site(site);
-  pipeline::Caches cache;
+  Keeper cache{keeper_kind(GENERATE(0, 1))};
   const fs::path news = site / "content/news/pervaya.md";
   const fs::path practice = site / "content/practices/keys-1.md";
 
@@ -144,7 +163,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
     const std::string kept = test::read_file(practice);
     fs::remove(practice);
     b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.load.last().parsed == 0);  // the news file did not change…
+    CHECK(cache.last().parsed == 0);  // the news file did not change…
     CHECK(diags_mention(b.diags, "content/news/pervaya.md:5:"));  // …but its link is now broken
     CHECK(diags_mention(b.diags, "link.broken"));
     write_text(practice, kept);
@@ -155,14 +174,14 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
   SECTION("the page a link points to gets another address") {
     edit_text(practice, "title: \"Кейс 1\"", "title: \"Кейс 1\"\nslug: \"keys-odin\"");
     b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.load.last().parsed == 1);  // the practice, not the news that links to it
+    CHECK(cache.last().parsed == 1);  // the practice, not the news that links to it
     CHECK(output_has(b, "novosti/pervaya/index.html", "href=\"../../praktiki/keys-odin/\""));
   }
   SECTION("today's date: a running practice's results are withheld, then published") {
     b = build_with_and_without_cache(site, out, cache, util::Date{2025, 1, 15});
     CHECK_FALSE(output_has(b, "praktiki/keys-1/index.html", ">Результаты</h2>"));
     b = build_with_and_without_cache(site, out, cache, util::Date{2025, 6, 15});
-    CHECK(cache.load.last().parsed == 0);
+    CHECK(cache.last().parsed == 0);
     CHECK(output_has(b, "praktiki/keys-1/index.html", ">Результаты</h2>"));
   }
   SECTION("the result headings of site.yaml's rules") {
@@ -178,7 +197,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
     CHECK(output_has(b, "novosti/pervaya/index.html", "«новости»"));
     std::ofstream(site / "site.yaml", std::ios::app) << "typography: false\nmarkup:\n  unsafe_html: true\n";
     b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.load.last().parsed == 0);
+    CHECK(cache.last().parsed == 0);
     CHECK(output_has(b, "novosti/pervaya/index.html", "&quot;новости&quot;"));
     CHECK(output_has(b, "novosti/pervaya/index.html", "<b>жирный</b>"));
   }
@@ -188,7 +207,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
     const auto warnings = b.diags;
     REQUIRE(diags_mention(warnings, "content/news/pervaya.md:5:"));
     b = build_with_and_without_cache(site, out, cache);
-    CHECK(cache.load.last().parsed == 0);
+    CHECK(cache.last().parsed == 0);
     CHECK(b.diags == warnings);
     std::string code;
     for (const auto& d : warnings)
@@ -207,5 +226,34 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
     b = build_with_and_without_cache(site, out, cache);
     CHECK_FALSE(diags_mention(b.diags, "utf8.invalid"));
     CHECK(b.outcome == pipeline::Outcome::ok);
+  }
+}
+
+TEST_CASE("a damaged load store only means parsing again", "[site][load-cache][load-store]") {
+  test::TempDir dir;
+  const fs::path site = dir.path() / "site", out = dir.path() / "out";
+  test::copy_base_site(site);
+  Keeper cache{Keeper::Kind::store};
+  build_with_and_without_cache(site, out, cache);
+  const auto sources = cache.last().sources;
+  REQUIRE(sources > 3);
+  fs::path pack;
+  for (const auto& e : fs::recursive_directory_iterator(cache.cache_dir.path()))
+    if (e.path().filename().string().rfind("pack-", 0) == 0) pack = e.path();
+  REQUIRE(!pack.empty());
+  std::string bytes = test::read_file(pack);
+  SECTION("every entry's bytes changed") {
+    for (std::size_t i = 0; i < bytes.size(); i += 7) bytes[i] = static_cast<char>(bytes[i] ^ 0x5a);
+    write_text(pack, bytes);
+    build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed == sources);
+    build_with_and_without_cache(site, out, cache);  // and stored afresh
+    CHECK(cache.last().parsed == 0);
+  }
+  SECTION("the pack cut short") {
+    write_text(pack, bytes.substr(0, bytes.size() / 2));
+    build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed > 0);
+    CHECK(cache.last().parsed < sources);
   }
 }

@@ -12,7 +12,7 @@ using content::render_markdown;
 
 namespace {
 
-model::Body render(const std::string& text, MarkdownOptions opt, diag::Sink& sink) {
+model::Body render_md(const std::string& text, MarkdownOptions opt, diag::Sink& sink) {
   opt.typography = false;
   return render_markdown(text, "content/news/a.md", 5, opt, sink);
 }
@@ -21,7 +21,7 @@ model::Body render(const std::string& text, MarkdownOptions opt, diag::Sink& sin
 
 TEST_CASE("GFM extensions: tables, strikethrough, autolinks, task lists", "[content][markdown]") {
   diag::Sink sink;
-  auto b = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ https://example.org\n\n- [x] done\n- [ ] todo\n", {},
+  auto b = render_md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ https://example.org\n\n- [x] done\n- [ ] todo\n", {},
                   sink);
   CHECK(b.html.find("<table>") != std::string::npos);
   CHECK(b.html.find("<del>old</del>") != std::string::npos);
@@ -41,7 +41,7 @@ TEST_CASE("parallel parses keep strikethrough and autolinks (cmark-gfm's global 
     threads.emplace_back([&] {
       for (int i = 0; i < 400; ++i) {
         diag::Sink sink;
-        auto b = render(text, {}, sink);
+        auto b = render_md(text, {}, sink);
         if (b.html.find("<del>зачёркнутым</del>") == std::string::npos || b.html.find("<del>x</del>") == std::string::npos ||
             b.html.find("href=\"http://www.example.org\"") == std::string::npos)
           ++missing;
@@ -53,7 +53,7 @@ TEST_CASE("parallel parses keep strikethrough and autolinks (cmark-gfm's global 
 
 TEST_CASE("raw HTML is reported at its file line and dropped", "[content][markdown]") {
   diag::Sink sink;
-  auto b = render("Текст\n\n<iframe src=\"x\"></iframe>\n\nи <span>строка</span>\n", {}, sink);
+  auto b = render_md("Текст\n\n<iframe src=\"x\"></iframe>\n\nи <span>строка</span>\n", {}, sink);
   CHECK(b.html.find("iframe") == std::string::npos);
   CHECK(b.html.find("<span>") == std::string::npos);
   CHECK(b.html.find("строка") != std::string::npos);
@@ -69,14 +69,14 @@ TEST_CASE("raw HTML is kept with unsafe_html", "[content][markdown]") {
   diag::Sink sink;
   MarkdownOptions opt;
   opt.unsafe_html = true;
-  auto b = render("<div class=\"x\">ok</div>\n", opt, sink);
+  auto b = render_md("<div class=\"x\">ok</div>\n", opt, sink);
   CHECK(b.html.find("<div class=\"x\">") != std::string::npos);
   CHECK(sink.sorted().empty());
 }
 
 TEST_CASE("dangerous URLs never become links", "[content][markdown]") {
   diag::Sink sink;
-  auto b = render("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) ![d](vbscript:x)\n", {},
+  auto b = render_md("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) ![d](vbscript:x)\n", {},
                   sink);
   CHECK(b.html.find("javascript") == std::string::npos);
   CHECK(b.html.find("JaVaScRiPt") == std::string::npos);
@@ -95,7 +95,7 @@ TEST_CASE("links go through the resolver with their positions", "[content][markd
     if (url == "x.md") return std::string("../x/");
     return std::nullopt;
   };
-  auto b = render("Первый абзац.\n\nСм. [икс](x.md) и [сайт](https://e.org).\n", opt, sink);
+  auto b = render_md("Первый абзац.\n\nСм. [икс](x.md) и [сайт](https://e.org).\n", opt, sink);
   REQUIRE(seen.size() == 2);
   CHECK(seen[0].first == "x.md");
   CHECK(seen[0].second == 7);
@@ -105,7 +105,7 @@ TEST_CASE("links go through the resolver with their positions", "[content][markd
 
 TEST_CASE("headings get stable unique anchors", "[content][markdown]") {
   diag::Sink sink;
-  auto b = render("## 1. Общие положения\n\n## Цель\n\n### Цель\n", {}, sink);
+  auto b = render_md("## 1. Общие положения\n\n## Цель\n\n### Цель\n", {}, sink);
   REQUIRE(b.headings.size() == 3);
   CHECK(b.headings[0].id == "1-obshchie-polozheniya");
   CHECK(b.headings[1].id == "tsel");
@@ -119,7 +119,7 @@ TEST_CASE("result sections are withheld up to the next heading of the same level
   diag::Sink sink;
   MarkdownOptions opt;
   opt.withhold_heading = [](std::string_view h) { return h == "Результаты"; };
-  auto b = render("## Цель\n\nцель\n\n## Результаты\n\nсекрет\n\n### Подробно\n\nещё секрет\n\n## План\n\nплан\n", opt,
+  auto b = render_md("## Цель\n\nцель\n\n## Результаты\n\nсекрет\n\n### Подробно\n\nещё секрет\n\n## План\n\nплан\n", opt,
                   sink);
   CHECK(b.has_withheld);
   CHECK(b.html.find("секрет") == std::string::npos);

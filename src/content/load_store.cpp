@@ -1,0 +1,710 @@
+#include "content/load_store.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <type_traits>
+#include <vector>
+
+#include "content/markdown.hpp"
+#include "content/yaml_doc.hpp"
+#include "util/file.hpp"
+#include "util/hash.hpp"
+
+namespace nastavnik::content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A field added to one of these types must be added to its encode/decode pair below, or a
+// stored entry would silently lose it: the sizes stop the build until it is.
+static_assert(sizeof(diag::SourcePos) == 40 && sizeof(diag::Diagnostic) == 144 && sizeof(model::Positions) == 88,
+              "update the load store's encoding of positions and diagnostics");
+static_assert(sizeof(model::Heading) == 120 && sizeof(model::TextBlock) == 72 && sizeof(model::Body) == 120,
+              "update the load store's encoding of bodies");
+static_assert(sizeof(model::PageBase) == 400 && sizeof(model::Landing) == 400 && sizeof(model::Regulation) == 608 &&
+                  sizeof(model::Program) == 512 && sizeof(model::Practice) == 520 && sizeof(model::NewsItem) == 568 &&
+                  sizeof(model::Page) == 408 && sizeof(model::Approval) == 168 && sizeof(model::NewsEvent) == 80,
+              "update the load store's encoding of pages");
+static_assert(sizeof(BodyMemo) == 208 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1040,
+              "update the load store's encoding of entries");
+static_assert(std::variant_size_v<AnyPage> == 6, "update the load store's encoding of pages");
+
+constexpr std::string_view kEntryMagic = "NLE1";
+constexpr std::string_view kIndexMagic = "nastavnik load 1\n";
+/// An index over this size is not ours (10,000 sources make about 1 MB).
+constexpr std::uintmax_t kMaxIndex = std::uintmax_t(256) << 20;
+/// One entry over this is not ours (a source is at most 64 MiB; its body a few times that).
+constexpr std::uint64_t kMaxEntry = std::uint64_t(1) << 30;
+
+// ---- encoding ----
+
+struct Out {
+  std::string b;
+  void u8(std::uint8_t v) { b.push_back(static_cast<char>(v)); }
+  void u32(std::uint32_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void u64(std::uint64_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
+  void str(std::string_view s) {
+    u64(s.size());
+    b.append(s);
+  }
+};
+
+struct In {
+  const char* p;
+  const char* end;
+  bool ok = true;
+  bool take(void* dst, std::size_t n) {
+    if (!ok || static_cast<std::size_t>(end - p) < n) return ok = false;
+    std::memcpy(dst, p, n);
+    p += n;
+    return true;
+  }
+  std::uint8_t u8() {
+    std::uint8_t v = 0;
+    take(&v, 1);
+    return v;
+  }
+  std::uint32_t u32() {
+    std::uint32_t v = 0;
+    take(&v, sizeof v);
+    return v;
+  }
+  std::uint64_t u64() {
+    std::uint64_t v = 0;
+    take(&v, sizeof v);
+    return v;
+  }
+  int i32() { return static_cast<int>(u32()); }
+  bool flag() {
+    auto v = u8();
+    if (v > 1) ok = false;
+    return v == 1;
+  }
+  std::string str() {
+    auto n = u64();
+    if (!ok || n > static_cast<std::uint64_t>(end - p)) {
+      ok = false;
+      return {};
+    }
+    std::string s(p, n);
+    p += n;
+    return s;
+  }
+  /// A count of items that take at least one byte each: never more than what is left.
+  std::size_t count() {
+    auto n = u64();
+    if (!ok || n > static_cast<std::uint64_t>(end - p)) {
+      ok = false;
+      return 0;
+    }
+    return static_cast<std::size_t>(n);
+  }
+};
+
+void put(Out& o, const diag::SourcePos& p) {
+  o.str(p.file);
+  o.i32(p.line);
+  o.i32(p.column);
+}
+void get(In& in, diag::SourcePos& p) {
+  p.file = in.str();
+  p.line = in.i32();
+  p.column = in.i32();
+}
+
+void put(Out& o, const diag::Diagnostic& d) {
+  o.u8(static_cast<std::uint8_t>(d.severity));
+  o.str(d.code);
+  o.str(d.message);
+  o.str(d.hint);
+  put(o, d.pos);
+}
+void get(In& in, diag::Diagnostic& d) {
+  auto s = in.u8();
+  if (s > static_cast<std::uint8_t>(diag::Severity::off)) in.ok = false;
+  d.severity = static_cast<diag::Severity>(s);
+  d.code = in.str();
+  d.message = in.str();
+  d.hint = in.str();
+  get(in, d.pos);
+}
+
+void put(Out& o, const std::string& s) { o.str(s); }
+void get(In& in, std::string& s) { s = in.str(); }
+
+void put(Out& o, const std::pair<std::string, diag::SourcePos>& kv) {
+  o.str(kv.first);
+  put(o, kv.second);
+}
+void get(In& in, std::pair<std::string, diag::SourcePos>& kv) {
+  kv.first = in.str();
+  get(in, kv.second);
+}
+
+void put(Out& o, const std::pair<std::string, bool>& kv) {
+  o.str(kv.first);
+  o.u8(kv.second);
+}
+void get(In& in, std::pair<std::string, bool>& kv) {
+  kv.first = in.str();
+  kv.second = in.flag();
+}
+
+template <class T>
+void put(Out& o, const std::vector<T>& v) {
+  o.u64(v.size());
+  for (const auto& x : v) put(o, x);
+}
+template <class T>
+void get(In& in, std::vector<T>& v) {
+  auto n = in.count();
+  v.clear();
+  v.reserve(n);
+  for (std::size_t i = 0; i < n && in.ok; ++i) get(in, v.emplace_back());
+}
+
+void put(Out& o, const model::Positions& p) {
+  put(o, p.self);
+  put(o, p.values);
+  put(o, p.keys);
+}
+void get(In& in, model::Positions& p) {
+  get(in, p.self);
+  get(in, p.values);
+  get(in, p.keys);
+}
+
+void put(Out& o, const model::Heading& h) {
+  o.i32(h.level);
+  o.str(h.text);
+  o.str(h.id);
+  put(o, h.pos);
+  o.u8(h.withheld);
+}
+void get(In& in, model::Heading& h) {
+  h.level = in.i32();
+  h.text = in.str();
+  h.id = in.str();
+  get(in, h.pos);
+  h.withheld = in.flag();
+}
+
+void put(Out& o, const model::TextBlock& t) {
+  o.str(t.text);
+  put(o, t.pos);
+}
+void get(In& in, model::TextBlock& t) {
+  t.text = in.str();
+  get(in, t.pos);
+}
+
+void put(Out& o, const model::Body& b) {
+  o.str(b.html);
+  o.str(b.plain);
+  put(o, b.headings);
+  put(o, b.blocks);
+  o.u8(b.has_withheld);
+}
+void get(In& in, model::Body& b) {
+  b.html = in.str();
+  b.plain = in.str();
+  get(in, b.headings);
+  get(in, b.blocks);
+  b.has_withheld = in.flag();
+}
+
+void put(Out& o, const util::Date& d) {
+  o.i32(d.year);
+  o.i32(d.month);
+  o.i32(d.day);
+}
+void get(In& in, util::Date& d) {
+  d.year = in.i32();
+  d.month = in.i32();
+  d.day = in.i32();
+}
+
+template <class T>
+void put(Out& o, const std::optional<T>& v) {
+  o.u8(v.has_value());
+  if (v) put(o, *v);
+}
+template <class T>
+void get(In& in, std::optional<T>& v) {
+  v.reset();
+  if (in.flag()) get(in, v.emplace());
+}
+
+void put(Out& o, const model::Approval& a) {
+  o.str(a.order);
+  put(o, a.date);
+  o.str(a.by);
+  put(o, a.pos);
+}
+void get(In& in, model::Approval& a) {
+  a.order = in.str();
+  get(in, a.date);
+  a.by = in.str();
+  get(in, a.pos);
+}
+
+void put(Out& o, const model::NewsEvent& e) {
+  put(o, e.date);
+  o.str(e.time);
+  o.str(e.place);
+}
+void get(In& in, model::NewsEvent& e) {
+  get(in, e.date);
+  e.time = in.str();
+  e.place = in.str();
+}
+
+void put_base(Out& o, const model::PageBase& p) {
+  o.str(p.source);
+  o.str(p.slug);
+  o.str(p.url);
+  o.str(p.title);
+  o.str(p.summary);
+  put(o, p.tags);
+  put(o, p.body);
+  put(o, p.pos);
+  o.i32(p.body_line);
+}
+void get_base(In& in, model::PageBase& p) {
+  p.source = in.str();
+  p.slug = in.str();
+  p.url = in.str();
+  p.title = in.str();
+  p.summary = in.str();
+  get(in, p.tags);
+  get(in, p.body);
+  get(in, p.pos);
+  p.body_line = in.i32();
+}
+
+void put_page(Out& o, const model::Landing& p) { put_base(o, p); }
+void get_page(In& in, model::Landing& p) { get_base(in, p); }
+void put_page(Out& o, const model::Regulation& p) {
+  put_base(o, p);
+  put(o, p.approved);
+  o.str(p.file);
+}
+void get_page(In& in, model::Regulation& p) {
+  get_base(in, p);
+  get(in, p.approved);
+  p.file = in.str();
+}
+void put_page(Out& o, const model::Program& p) {
+  put_base(o, p);
+  o.str(p.form);
+  put(o, p.start);
+  put(o, p.end);
+  o.str(p.pair);
+  put(o, p.authors);
+}
+void get_page(In& in, model::Program& p) {
+  get_base(in, p);
+  p.form = in.str();
+  get(in, p.start);
+  get(in, p.end);
+  p.pair = in.str();
+  get(in, p.authors);
+}
+void put_page(Out& o, const model::Practice& p) {
+  put_base(o, p);
+  o.str(p.form);
+  put(o, p.start);
+  put(o, p.end);
+  put(o, p.authors);
+  o.str(p.pair);
+}
+void get_page(In& in, model::Practice& p) {
+  get_base(in, p);
+  p.form = in.str();
+  get(in, p.start);
+  get(in, p.end);
+  get(in, p.authors);
+  p.pair = in.str();
+}
+void put_page(Out& o, const model::NewsItem& p) {
+  put_base(o, p);
+  put(o, p.date);
+  o.str(p.image);
+  o.str(p.image_alt);
+  o.u8(p.draft);
+  put(o, p.event);
+}
+void get_page(In& in, model::NewsItem& p) {
+  get_base(in, p);
+  get(in, p.date);
+  p.image = in.str();
+  p.image_alt = in.str();
+  p.draft = in.flag();
+  get(in, p.event);
+}
+void put_page(Out& o, const model::Page& p) {
+  put_base(o, p);
+  o.i32(p.weight);
+  o.u8(p.menu);
+}
+void get_page(In& in, model::Page& p) {
+  get_base(in, p);
+  p.weight = in.i32();
+  p.menu = in.flag();
+}
+
+void put(Out& o, const BodyMemo::LinkAnswer& a) {
+  o.str(a.url);
+  put(o, a.pos);
+  put(o, a.href);
+  put(o, a.diags);
+}
+void get(In& in, BodyMemo::LinkAnswer& a) {
+  a.url = in.str();
+  get(in, a.pos);
+  get(in, a.href);
+  get(in, a.diags);
+}
+
+void put(Out& o, const BodyMemo& m) {
+  o.u8(m.unsafe_html);
+  o.u8(m.typography);
+  o.u8(m.withholding);
+  put(o, m.headings);
+  put(o, m.links);
+  put(o, m.body);
+  put(o, m.diags);
+}
+void get(In& in, BodyMemo& m) {
+  m.unsafe_html = in.flag();
+  m.typography = in.flag();
+  m.withholding = in.flag();
+  get(in, m.headings);
+  get(in, m.links);
+  get(in, m.body);
+  get(in, m.diags);
+  m.lent = false;
+}
+
+template <std::size_t I = 0>
+void get_variant(In& in, std::size_t index, AnyPage& page) {
+  if constexpr (I < std::variant_size_v<AnyPage>) {
+    if (index == I) {
+      get_page(in, page.emplace<I>());
+      return;
+    }
+    get_variant<I + 1>(in, index, page);
+  } else {
+    in.ok = false;
+  }
+}
+
+// ---- files ----
+
+/// Writes all of `bytes` at `offset`.
+bool pwrite_all(int fd, std::string_view bytes, std::uint64_t offset) {
+  while (!bytes.empty()) {
+    ssize_t n = ::pwrite(fd, bytes.data(), bytes.size(), static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+    offset += static_cast<std::uint64_t>(n);
+  }
+  return true;
+}
+
+bool pread_all(int fd, char* dst, std::size_t n, std::uint64_t offset) {
+  while (n > 0) {
+    ssize_t got = ::pread(fd, dst, n, static_cast<off_t>(offset));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return false;
+    dst += got;
+    n -= static_cast<std::size_t>(got);
+    offset += static_cast<std::uint64_t>(got);
+  }
+  return true;
+}
+
+/// Makes `dir` (mode 0700) if missing, then insists it is a real folder of this user that no
+/// one else may write into. Returns a Russian reason, empty when fine.
+std::string own_folder(const fs::path& dir) {
+  if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST)
+    return "не удалось создать папку кэша «" + dir.string() + "»: " + std::strerror(errno);
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0) return "папка кэша «" + dir.string() + "» недоступна: " + std::strerror(errno);
+  if (!S_ISDIR(st.st_mode)) return "«" + dir.string() + "» — не папка (или символическая ссылка)";
+  if (st.st_uid != ::geteuid()) return "папка кэша «" + dir.string() + "» принадлежит другому пользователю";
+  if ((st.st_mode & 022) != 0) return "папка кэша «" + dir.string() + "» открыта на запись другим пользователям";
+  return {};
+}
+
+int open_file(const fs::path& path, int flags) {
+  return ::open(path.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, 0600);
+}
+
+std::string store_identity() {
+  const std::string& binary = util::binary_identity();
+  if (binary.empty()) return {};
+  util::Hasher h;
+  h.update(binary);
+  // The parsers are shared libraries: an upgrade of one may change what it makes of the same bytes.
+  auto libraries = markdown_library_files();
+  libraries.push_back(yaml_library_file());
+  for (const auto& file : libraries) {
+    if (file.empty()) return {};
+    auto id = util::hash_file(file);
+    if (id.empty()) return {};
+    h.update(id);
+  }
+  return h.hex();
+}
+
+}  // namespace
+
+std::string encode_source(const LoadedSource& e) {
+  Out o;
+  o.b.append(kEntryMagic);
+  o.str(e.key);
+  o.u8(e.ok);
+  o.str(e.slug_field);
+  put(o, e.slug_pos);
+  o.u64(e.page.index());
+  std::visit([&](const auto& p) { put_page(o, p); }, e.page);
+  put(o, e.diags);
+  put(o, e.body);
+  return std::move(o.b);
+}
+
+std::shared_ptr<LoadedSource> decode_source(std::string_view bytes) {
+  if (bytes.substr(0, kEntryMagic.size()) != kEntryMagic) return nullptr;
+  In in{bytes.data() + kEntryMagic.size(), bytes.data() + bytes.size()};
+  auto e = std::make_shared<LoadedSource>();
+  e->key = in.str();
+  e->ok = in.flag();
+  e->slug_field = in.str();
+  get(in, e->slug_pos);
+  get_variant(in, in.u64(), e->page);
+  get(in, e->diags);
+  get(in, e->body);
+  if (!in.ok || in.p != in.end) return nullptr;
+  return e;
+}
+
+fs::path default_cache_dir() {
+  auto env = [](const char* name) {
+    const char* v = std::getenv(name);
+    return v && *v ? fs::path(v) : fs::path();
+  };
+  if (auto d = env("NASTAVNIK_CACHE_DIR"); !d.empty()) return d;
+  if (auto d = env("XDG_CACHE_HOME"); !d.empty() && d.is_absolute()) return d / "nastavnik";
+  if (auto d = env("HOME"); !d.empty()) return d / ".cache" / "nastavnik";
+  return {};
+}
+
+std::unique_ptr<LoadStore> LoadStore::open(const fs::path& cache_dir, const fs::path& site_root, std::string& why) {
+  std::unique_ptr<LoadStore> store(new LoadStore());
+  store->m_identity = store_identity();
+  if (store->m_identity.empty()) {
+    why = "не удалось прочесть файл программы или её библиотек разбора";
+    return nullptr;
+  }
+  std::error_code ec;
+  fs::path root = fs::absolute(cache_dir, ec).lexically_normal();
+  if (ec || root.empty()) {
+    why = "не удалось определить папку кэша";
+    return nullptr;
+  }
+  if (root.has_parent_path()) fs::create_directories(root.parent_path(), ec);  // ~/.cache, as any program would
+  fs::path site = fs::weakly_canonical(fs::absolute(site_root, ec), ec);
+  store->m_dir = root / "load" / util::hash_hex(site.string());
+  for (const fs::path& dir : {root, root / "load", store->m_dir})
+    if (auto problem = own_folder(dir); !problem.empty()) {
+      why = problem;
+      return nullptr;
+    }
+  store->m_lock_fd = open_file(store->m_dir / "lock", O_RDWR | O_CREAT);
+  if (store->m_lock_fd < 0) {
+    why = "не удалось открыть «" + (store->m_dir / "lock").string() + "»: " + std::strerror(errno);
+    return nullptr;
+  }
+  if (::flock(store->m_lock_fd, LOCK_EX | LOCK_NB) != 0) {
+    why = "кэш этого сайта занят другим запуском nastavnik";
+    return nullptr;
+  }
+  const bool have_index = store->read_index();
+  const fs::path pack = store->m_dir / store->pack_name(store->m_generation);
+  store->m_pack_fd = open_file(pack, O_RDWR | O_CREAT);
+  struct stat st {};
+  if (store->m_pack_fd < 0 || ::fstat(store->m_pack_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    why = "не удалось открыть «" + pack.string() + "»";
+    return nullptr;
+  }
+  if (!have_index) {
+    // Nothing in the pack is referenced: start it afresh.
+    if (::ftruncate(store->m_pack_fd, 0) != 0) {
+      why = "не удалось очистить «" + pack.string() + "»";
+      return nullptr;
+    }
+    st.st_size = 0;
+  }
+  store->m_end = static_cast<std::uint64_t>(st.st_size);
+  // Packs of earlier generations left by an interrupted compaction.
+  for (const auto& entry : fs::directory_iterator(store->m_dir, ec)) {
+    auto name = entry.path().filename().string();
+    if (name.rfind("pack-", 0) == 0 && name != store->pack_name(store->m_generation)) fs::remove(entry.path(), ec);
+  }
+  return store;
+}
+
+LoadStore::~LoadStore() {
+  if (m_pack_fd >= 0) ::close(m_pack_fd);
+  if (m_lock_fd >= 0) ::close(m_lock_fd);  // releases the lock
+}
+
+std::string LoadStore::pack_name(std::uint64_t generation) const { return "pack-" + std::to_string(generation); }
+
+bool LoadStore::read_index() {
+  auto file = util::read_regular_file(m_dir / "index", kMaxIndex, /*follow_links=*/false);
+  if (file.status != util::ReadStatus::ok || file.bytes.size() < kIndexMagic.size() + 8) return false;
+  std::string_view all = file.bytes;
+  std::uint64_t sum = 0;
+  std::memcpy(&sum, all.data() + all.size() - 8, 8);
+  all.remove_suffix(8);
+  if (util::hash64(all) != sum || all.substr(0, kIndexMagic.size()) != kIndexMagic) return false;
+  In in{all.data() + kIndexMagic.size(), all.data() + all.size()};
+  if (in.str() != m_identity) return false;
+  std::uint64_t generation = in.u64();
+  std::map<std::string, Record> records;
+  auto n = in.count();
+  for (std::size_t i = 0; i < n && in.ok; ++i) {
+    std::string rel = in.str();
+    Record r;
+    r.key = in.str();
+    r.offset = in.u64();
+    r.length = in.u64();
+    r.checksum = in.u64();
+    records.emplace(std::move(rel), std::move(r));
+  }
+  if (!in.ok || in.p != in.end || generation == 0) return false;
+  m_generation = generation;
+  m_index = std::move(records);
+  return true;
+}
+
+bool LoadStore::write_index(const std::map<std::string, Record>& records, std::uint64_t generation) {
+  Out o;
+  o.b.append(kIndexMagic);
+  o.str(m_identity);
+  o.u64(generation);
+  o.u64(records.size());
+  for (const auto& [rel, r] : records) {
+    o.str(rel);
+    o.str(r.key);
+    o.u64(r.offset);
+    o.u64(r.length);
+    o.u64(r.checksum);
+  }
+  o.u64(util::hash64(o.b));
+  const fs::path tmp = m_dir / "index.new", final = m_dir / "index";
+  int fd = open_file(tmp, O_WRONLY | O_CREAT | O_TRUNC);
+  if (fd < 0) return false;
+  bool ok = pwrite_all(fd, o.b, 0);
+  ok = ::close(fd) == 0 && ok;
+  if (ok && ::rename(tmp.c_str(), final.c_str()) == 0) return true;
+  ::unlink(tmp.c_str());
+  return false;
+}
+
+std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std::string& key) {
+  Record r;
+  {
+    std::lock_guard lock(m_mutex);
+    auto it = m_index.find(rel);
+    if (it == m_index.end() || it->second.key != key) return nullptr;
+    r = it->second;
+  }
+  if (r.length > kMaxEntry || r.offset > m_end || r.length > m_end - r.offset) return nullptr;
+  std::string bytes(static_cast<std::size_t>(r.length), '\0');
+  if (!pread_all(m_pack_fd, bytes.data(), bytes.size(), r.offset) || util::hash64(bytes) != r.checksum) return nullptr;
+  auto e = decode_source(bytes);
+  if (!e || e->key != key) return nullptr;
+  std::lock_guard lock(m_mutex);
+  m_next[rel] = r;
+  ++m_stats.found;
+  return e;
+}
+
+void LoadStore::put(const std::string& rel, const LoadedSource& e) {
+  const std::string bytes = encode_source(e);
+  Record r{e.key, 0, bytes.size(), util::hash64(bytes)};
+  {
+    std::lock_guard lock(m_mutex);
+    r.offset = m_end;
+    m_end += bytes.size();
+  }
+  // Written outside the lock, each at its own reserved place; a failed write leaves a record
+  // whose checksum will not match, which only means parsing that source again.
+  if (!pwrite_all(m_pack_fd, bytes, r.offset)) return;
+  std::lock_guard lock(m_mutex);
+  m_next[rel] = std::move(r);
+  ++m_stats.stored;
+}
+
+bool LoadStore::commit() {
+  std::lock_guard lock(m_mutex);
+  std::uint64_t live = 0;
+  for (const auto& [rel, r] : m_next) live += r.length;
+  m_stats.live_bytes = live;
+  m_stats.pack_bytes = m_end;
+  if (m_end > 2 * live + (std::uint64_t(16) << 20)) {
+    // Compaction: the live entries into the next generation's pack, then the index that names
+    // it, then the old pack goes. An interruption anywhere leaves an index and its pack.
+    const std::uint64_t next_gen = m_generation + 1;
+    const fs::path next_path = m_dir / pack_name(next_gen);
+    int fd = open_file(next_path, O_RDWR | O_CREAT | O_TRUNC);
+    if (fd >= 0) {
+      std::map<std::string, Record> moved;
+      std::uint64_t at = 0;
+      bool ok = true;
+      std::string buf;
+      for (const auto& [rel, r] : m_next) {
+        buf.resize(static_cast<std::size_t>(r.length));
+        if (!pread_all(m_pack_fd, buf.data(), buf.size(), r.offset) || util::hash64(buf) != r.checksum) continue;
+        if (!(ok = pwrite_all(fd, buf, at))) break;
+        moved[rel] = Record{r.key, at, r.length, r.checksum};
+        at += r.length;
+      }
+      if (ok && write_index(moved, next_gen)) {
+        std::error_code ec;
+        fs::remove(m_dir / pack_name(m_generation), ec);
+        ::close(m_pack_fd);
+        m_pack_fd = fd;
+        m_generation = next_gen;
+        m_end = at;
+        m_index = m_next = std::move(moved);
+        m_stats.pack_bytes = at;
+        return true;
+      }
+      ::close(fd);
+      ::unlink(next_path.c_str());
+    }
+  }
+  if (!write_index(m_next, m_generation)) return false;
+  m_index = m_next;
+  return true;
+}
+
+LoadStore::Stats LoadStore::stats() const {
+  std::lock_guard lock(m_mutex);
+  return m_stats;
+}
+
+}  // namespace nastavnik::content

@@ -1,0 +1,295 @@
+// The load store (content/load_store.cpp): every field of an entry comes back as written, a
+// damaged or foreign entry never comes back, and the folder is used only when it is the user's
+// own and no other run holds it.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "content/load_store.hpp"
+#include "content/page_source.hpp"
+#include "support/site_builder.hpp"
+
+// A namespace of its own: this folder compiles as one unity batch, and a using-directive at
+// file scope would reach the next file's names.
+namespace load_store_test {
+
+namespace fs = std::filesystem;
+using namespace nastavnik;
+
+namespace {
+
+diag::SourcePos at(int line) { return {"content/news/a.md", line, line + 2}; }
+
+diag::Diagnostic diagnostic(int n) {
+  return {diag::Severity::warning, "code." + std::to_string(n), "сообщение " + std::to_string(n), "подсказка", at(n)};
+}
+
+/// Every field of the base set to something other than its default.
+template <class P>
+P page_with_base() {
+  P p;
+  p.source = "content/news/a.md";
+  p.slug = "a";
+  p.url = "novosti/a/";
+  p.title = "Заголовок";
+  p.summary = "Кратко";
+  p.tags = {"тег", "ещё"};
+  p.body.html = "<p>тело</p>";
+  p.body.plain = "тело";
+  p.pos.self = at(1);
+  p.pos.values = {{"title", at(2)}};
+  p.pos.keys = {{"title", at(3)}};
+  p.body_line = 7;
+  return p;
+}
+
+content::BodyMemo full_memo() {
+  content::BodyMemo m;
+  m.unsafe_html = true;
+  m.typography = false;
+  m.withholding = true;
+  m.headings = {{"Результаты", true}, {"Цели", false}};
+  m.links = {{"../b/", at(4), std::string("../../novosti/b/"), {diagnostic(1)}}, {"zzz", at(5), std::nullopt, {}}};
+  m.body.html = "<h2 id=\"celi\">Цели</h2><p>Текст «в кавычках»</p>";
+  m.body.plain = "Цели Текст «в кавычках»";
+  m.body.headings = {{2, "Цели", "celi", at(6), false}, {2, "Результаты", "rezultaty", at(8), true}};
+  m.body.blocks = {{"Текст", at(7)}};
+  m.body.has_withheld = true;
+  m.diags = {diagnostic(2), diagnostic(3)};
+  return m;
+}
+
+content::LoadedSource entry_of(content::AnyPage page) {
+  content::LoadedSource e;
+  e.key = "news|content/news/a.md|0123456789abcdef0123456789abcdef";
+  e.ok = true;
+  e.slug_field = "a";
+  e.slug_pos = at(9);
+  e.page = std::move(page);
+  e.diags = {diagnostic(4)};
+  e.body = full_memo();
+  return e;
+}
+
+std::vector<content::LoadedSource> entries_of_every_kind() {
+  std::vector<content::LoadedSource> out;
+  out.push_back(entry_of(page_with_base<model::Landing>()));
+  auto reg = page_with_base<model::Regulation>();
+  reg.approved = model::Approval{"238/1", util::Date{2024, 8, 30}, "директор", {at(10), {{"order", at(11)}}, {}}};
+  reg.file = "files/polozhenie.pdf";
+  out.push_back(entry_of(reg));
+  auto prog = page_with_base<model::Program>();
+  prog.form = "учитель — учитель";
+  prog.start = {2024, 9, 1};
+  prog.end = {2025, 5, 31};
+  prog.pair = "p1";
+  prog.authors = {"Иванова"};
+  out.push_back(entry_of(prog));
+  auto pr = page_with_base<model::Practice>();
+  pr.form = "ученик — ученик";
+  pr.start = util::Date{2024, 9, 1};
+  pr.authors = {"Петрова", "Сидоров"};
+  pr.pair = "p2";
+  out.push_back(entry_of(pr));
+  auto news = page_with_base<model::NewsItem>();
+  news.date = {2026, 11, 1};
+  news.image = "files/a.jpg";
+  news.image_alt = "описание";
+  news.draft = true;
+  news.event = model::NewsEvent{util::Date{2026, 11, 5}, "15:00", "актовый зал"};
+  out.push_back(entry_of(news));
+  auto page = page_with_base<model::Page>();
+  page.weight = -3;
+  page.menu = false;
+  out.push_back(entry_of(page));
+  auto bare = entry_of(model::Page{});
+  bare.ok = false;
+  bare.body.reset();
+  out.push_back(bare);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("load store: an entry of every kind reads back with every field", "[content][load-store]") {
+  for (const auto& e : entries_of_every_kind()) {
+    const std::string bytes = content::encode_source(e);
+    auto back = content::decode_source(bytes);
+    REQUIRE(back);
+    CHECK(content::encode_source(*back) == bytes);
+    CHECK(back->page.index() == e.page.index());
+    CHECK(back->key == e.key);
+    CHECK(back->ok == e.ok);
+    CHECK(back->body.has_value() == e.body.has_value());
+    CHECK_FALSE(back->text);  // derived from the source again, never stored
+  }
+  // Spot checks that the fields land where they belong (a symmetric mistake would round-trip).
+  auto all = entries_of_every_kind();
+  auto news = content::decode_source(content::encode_source(all[4]));
+  REQUIRE(news);
+  const auto& n = std::get<model::NewsItem>(news->page);
+  CHECK(n.title == "Заголовок");
+  CHECK(n.image_alt == "описание");
+  CHECK(n.draft);
+  CHECK(n.event->place == "актовый зал");
+  CHECK(n.pos.of("title").line == 2);
+  CHECK(n.pos.key("title").line == 3);
+  CHECK(news->body->links[0].href == "../../novosti/b/");
+  CHECK_FALSE(news->body->links[1].href);
+  CHECK(news->body->body.headings[1].withheld);
+  CHECK(news->body->diags[1].code == "code.3");
+  CHECK(news->diags[0].severity == diag::Severity::warning);
+  CHECK_FALSE(news->body->lent);
+}
+
+TEST_CASE("load store: a cut, lengthened or foreign entry does not decode", "[content][load-store]") {
+  const std::string bytes = content::encode_source(entries_of_every_kind()[1]);
+  for (std::size_t n = 0; n < bytes.size(); ++n) REQUIRE_FALSE(content::decode_source(std::string_view(bytes).substr(0, n)));
+  CHECK_FALSE(content::decode_source(bytes + '\0'));
+  std::string other = bytes;
+  other[0] = 'X';
+  CHECK_FALSE(content::decode_source(other));
+}
+
+namespace {
+
+content::LoadedSource news_entry(const std::string& key, std::size_t html_bytes = 10) {
+  auto e = entry_of(page_with_base<model::NewsItem>());
+  e.key = key;
+  e.body->body.html.assign(html_bytes, 'x');
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("load store: found under its key after commit, not under another, not once damaged", "[content][load-store]") {
+  test::TempDir dir;
+  const fs::path cache = dir.path() / "cache", site = dir.path() / "site";
+  fs::create_directories(site);
+  fs::path store_dir;
+  {
+    std::string why;
+    auto store = content::LoadStore::open(cache, site, why);
+    REQUIRE(store);
+    CHECK(why.empty());
+    store_dir = store->dir();
+    store->put("content/news/a.md", news_entry("k1"));
+    store->put("content/news/b.md", news_entry("k2"));
+    REQUIRE(store->commit());
+    CHECK(store->stats().stored == 2);
+  }
+  struct stat st {};
+  REQUIRE(::lstat(store_dir.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+  REQUIRE(::lstat((cache / "load").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+
+  auto reopen = [&] {
+    std::string why;
+    auto s = content::LoadStore::open(cache, site, why);
+    REQUIRE(s);
+    return s;
+  };
+  {
+    auto store = reopen();
+    auto a = store->find("content/news/a.md", "k1");
+    REQUIRE(a);
+    CHECK(std::get<model::NewsItem>(a->page).title == "Заголовок");
+    CHECK_FALSE(store->find("content/news/a.md", "k2"));  // the file's bytes changed
+    CHECK_FALSE(store->find("content/news/c.md", "k1"));
+    CHECK(store->stats().found == 1);
+    REQUIRE(store->commit());  // keeps only what this run found: b.md is gone
+  }
+  {
+    auto store = reopen();
+    CHECK_FALSE(store->find("content/news/b.md", "k2"));
+    CHECK(store->find("content/news/a.md", "k1"));
+    REQUIRE(store->commit());
+  }
+  SECTION("a flipped byte in the pack") {
+    std::string pack = test::read_file(store_dir / "pack-1");
+    REQUIRE(pack.size() > 100);
+    pack[50] ^= 0x20;  // inside a.md's entry, the first
+    std::ofstream(store_dir / "pack-1", std::ios::binary | std::ios::trunc) << pack;
+    CHECK_FALSE(reopen()->find("content/news/a.md", "k1"));
+  }
+  SECTION("a flipped byte in the index") {
+    std::string index = test::read_file(store_dir / "index");
+    index[index.size() / 2] ^= 0x01;
+    std::ofstream(store_dir / "index", std::ios::binary | std::ios::trunc) << index;
+    CHECK_FALSE(reopen()->find("content/news/a.md", "k1"));
+  }
+  SECTION("the index replaced by a symbolic link to a copy of itself") {
+    fs::copy_file(store_dir / "index", dir.path() / "index-copy");
+    fs::remove(store_dir / "index");
+    fs::create_symlink(dir.path() / "index-copy", store_dir / "index");
+    CHECK_FALSE(reopen()->find("content/news/a.md", "k1"));
+  }
+  SECTION("another site's store is another folder") {
+    std::string why;
+    auto other = content::LoadStore::open(cache, dir.path(), why);
+    REQUIRE(other);
+    CHECK(other->dir() != store_dir);
+    CHECK_FALSE(other->find("content/news/a.md", "k1"));
+  }
+}
+
+TEST_CASE("load store: one run at a time, and only in a folder of the user's own", "[content][load-store]") {
+  test::TempDir dir;
+  const fs::path cache = dir.path() / "cache", site = dir.path();
+  std::string why;
+  auto first = content::LoadStore::open(cache, site, why);
+  REQUIRE(first);
+  auto second = content::LoadStore::open(cache, site, why);
+  CHECK_FALSE(second);
+  CHECK(why.find("занят") != std::string::npos);
+  first.reset();
+  CHECK(content::LoadStore::open(cache, site, why));
+
+  SECTION("open to others") {
+    fs::permissions(cache, fs::perms::all);
+    why.clear();
+    CHECK_FALSE(content::LoadStore::open(cache, site, why));
+    CHECK(why.find("другим") != std::string::npos);
+  }
+  SECTION("a symbolic link in place of the folder") {
+    fs::create_directories(dir.path() / "elsewhere");
+    const fs::path link = dir.path() / "link";
+    fs::create_directory_symlink(dir.path() / "elsewhere", link);
+    why.clear();
+    CHECK_FALSE(content::LoadStore::open(link, site, why));
+    CHECK(why.find("символическая ссылка") != std::string::npos);
+    CHECK(fs::is_empty(dir.path() / "elsewhere"));
+  }
+}
+
+TEST_CASE("load store: the pack is compacted once most of it is dead", "[content][load-store]") {
+  test::TempDir dir;
+  const fs::path cache = dir.path() / "cache", site = dir.path();
+  fs::path store_dir;
+  // Each run stores a new 4 MiB version of one source: after a few runs most of the pack is dead.
+  for (int run = 0; run < 8; ++run) {
+    std::string why;
+    auto store = content::LoadStore::open(cache, site, why);
+    REQUIRE(store);
+    store_dir = store->dir();
+    if (run > 0) CHECK(store->find("content/news/a.md", "k" + std::to_string(run - 1)));
+    store->put("content/news/a.md", news_entry("k" + std::to_string(run), 4 << 20));
+    REQUIRE(store->commit());
+    CHECK(store->stats().pack_bytes <= 2 * store->stats().live_bytes + (16u << 20));
+  }
+  int packs = 0;
+  for (const auto& e : fs::directory_iterator(store_dir))
+    if (e.path().filename().string().rfind("pack-", 0) == 0) ++packs;
+  CHECK(packs == 1);
+  CHECK_FALSE(fs::exists(store_dir / "pack-1"));  // compacted into a later generation
+  std::string why;
+  auto store = content::LoadStore::open(cache, site, why);
+  REQUIRE(store);
+  CHECK(store->find("content/news/a.md", "k7"));
+  CHECK(fs::file_size(store_dir / "pack-2") < (16u << 20));  // 32 MiB written in all
+}
+
+}  // namespace load_store_test
