@@ -101,19 +101,22 @@ std::string render_identity(const std::map<std::string, std::string>& layout_fil
   return h.hex();
 }
 
-std::string page_key(std::string_view identity, std::string_view tmpl, std::initializer_list<const Context*> parts) {
+std::string page_key(std::string_view identity, std::string_view tmpl, std::initializer_list<const Context*> parts,
+                     std::string_view inputs) {
   util::Hasher h;
   h.update(identity);
   h.update(static_cast<std::uint64_t>(tmpl.size())).update(tmpl);
   h.update(static_cast<std::uint64_t>(parts.size()));
   for (const Context* part : parts) hash_json(h, *part);
+  h.update(static_cast<std::uint64_t>(inputs.size())).update(inputs);
   return h.hex();
 }
 
-std::string with_shared_part(std::string_view identity, const Context& shared) {
+std::string with_shared_part(std::string_view identity, const Context& shared, std::string_view shared_inputs) {
   util::Hasher h;
   h.update(identity);
   hash_json(h, shared);
+  h.update(static_cast<std::uint64_t>(shared_inputs.size())).update(shared_inputs);
   return h.hex();
 }
 

@@ -48,8 +48,12 @@ std::string render_identity(const std::map<std::string, std::string>& layout_fil
 /// parts it is assembled from (the page's context is exactly the parts merged, later parts
 /// winning), so that a reused page is never assembled; a part shared by every page (the
 /// site-wide keys) goes into the identity once: render_identity's result + hash of that part.
-std::string page_key(std::string_view identity, std::string_view tmpl, std::initializer_list<const Context*> parts);
-/// identity + a part shared by every page's context.
-std::string with_shared_part(std::string_view identity, const Context& shared);
+/// A part may also be given by the bytes of everything it is a pure function of (`inputs`:
+/// the page frame's own fields; what it takes from the site is in the identity).
+std::string page_key(std::string_view identity, std::string_view tmpl, std::initializer_list<const Context*> parts,
+                     std::string_view inputs = {});
+/// identity + a part shared by every page's context + the bytes of the site-wide inputs of a
+/// part given by its inputs.
+std::string with_shared_part(std::string_view identity, const Context& shared, std::string_view shared_inputs = {});
 
 }  // namespace nastavnik::render

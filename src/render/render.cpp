@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <stdexcept>
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_invoke.h>
@@ -98,23 +99,91 @@ std::vector<NavItem> nav_items(const Env& env) {
   return items;
 }
 
+/// Length-prefixed fields, for the frame's part of a page key.
+void put_field(std::string& out, std::string_view v) {
+  const auto n = static_cast<std::uint64_t>(v.size());
+  out.append(reinterpret_cast<const char*>(&n), sizeof n);
+  out.append(v);
+}
+
+/// All the site a page's frame shows, gathered once. page_frame reads nothing else of the
+/// site, so its bytes (hashed once, into the identity) and a page's FrameInputs are together a
+/// key of the frame: a reused page's frame is never built.
+struct SiteFrame {
+  bool serve_mode = false;
+  std::string news_url, search_url;  ///< "novosti/", "poisk/"
+  std::vector<NavItem> nav;
+  struct Section {
+    std::string key, title, url;
+  };
+  std::vector<Section> sections;  ///< for breadcrumbs
+  std::string site_title;         ///< typographed
+  std::string base_url;
+
+  explicit SiteFrame(const Env& env)
+      : serve_mode(env.options.serve_mode),
+        news_url(env.section_url("news")),
+        search_url(env.section_url("search")),
+        nav(nav_items(env)),
+        site_title(env.text(env.config.title)),
+        base_url(env.config.base_url) {
+    for (const auto& s : env.sections()) sections.push_back({s.key, s.title, s.slug + "/"});
+  }
+  const Section& section(std::string_view key) const {
+    for (const auto& s : sections)
+      if (s.key == key) return s;
+    throw std::logic_error("unknown section key");
+  }
+  std::string bytes() const {
+    std::string out;
+    put_field(out, serve_mode ? "1" : "0");
+    put_field(out, news_url);
+    put_field(out, search_url);
+    put_field(out, std::to_string(nav.size()));
+    for (const auto& n : nav) put_field(out, n.key), put_field(out, n.title), put_field(out, n.url);
+    put_field(out, std::to_string(sections.size()));
+    for (const auto& s : sections) put_field(out, s.key), put_field(out, s.title), put_field(out, s.url);
+    put_field(out, site_title);
+    put_field(out, base_url);
+    return out;
+  }
+};
+
+/// The fields of a page that its frame shows — and no other: page_frame cannot see the rest of
+/// the PageSpec.
+struct FrameInputs {
+  std::string_view url, path, section, title, description, og_type, image, root_override;
+  const std::vector<Crumb>& crumbs;
+
+  explicit FrameInputs(const PageSpec& p)
+      : url(p.url), path(p.path), section(p.section), title(p.title), description(p.description),
+        og_type(p.og_type), image(p.image), root_override(p.root_override), crumbs(p.crumbs) {}
+  std::string bytes() const {
+    std::string out;
+    for (auto v : {url, path, section, title, description, og_type, image, root_override}) put_field(out, v);
+    put_field(out, std::to_string(crumbs.size()));
+    for (const auto& c : crumbs) put_field(out, c.title), put_field(out, c.url);
+    return out;
+  }
+};
+
 /// The page's frame: what every page's context has besides its builder's part (p.ctx) and
 /// the site-wide keys — links relative to its depth, navigation, breadcrumbs, page metadata.
 /// The whole context is p.ctx, then the frame, then "site" (assemble_context).
-Context page_frame(const Env& env, const PageSpec& p, const std::vector<NavItem>& nav) {
-  const std::string root = p.root_override.empty() ? root_of(p.url) : p.root_override;
+Context page_frame(const SiteFrame& site, const FrameInputs& p) {
+  const std::string root = p.root_override.empty() ? root_of(std::string(p.url)) : std::string(p.root_override);
   const std::string home = root.empty() ? "./" : root;
-  auto link = [&](const std::string& url) { return url.empty() ? home : root + url; };
+  auto link = [&](std::string_view url) { return url.empty() ? home : root + std::string(url); };
   Context c = Context::object();
   c["root"] = root;
   c["home"] = home;
-  c["serve_mode"] = env.options.serve_mode;
+  c["serve_mode"] = site.serve_mode;
   c["css_url"] = root + "assets/style.css";
-  c["feed_url"] = root + env.section_url("news") + "feed.xml";
-  c["search_url"] = root + env.section_url("search");
+  c["feed_url"] = root + site.news_url + "feed.xml";
+  c["search_url"] = root + site.search_url;
 
   Context n = Context::array();
-  for (const auto& item : nav) {
+  for (const auto& item : site.nav) {
     bool here = item.key == p.section;
     bool is_page = here && item.url == p.url;
     n.push_back({{"title", item.title},
@@ -124,27 +193,28 @@ Context page_frame(const Env& env, const PageSpec& p, const std::vector<NavItem>
   }
   c["nav"] = std::move(n);
 
+  const bool landing = p.url.empty() && p.path == "index.html";
   Context crumbs = Context::array();
-  crumbs.push_back({{"title", "Главная"}, {"url", home}, {"current", p.url.empty() && p.path == "index.html"}});
-  if (!p.url.empty() || p.path != "index.html") {
+  crumbs.push_back({{"title", "Главная"}, {"url", home}, {"current", landing}});
+  if (!landing) {
     // The section of a child page comes first, then the page itself.
     if (!p.section.empty() && p.section.rfind("page:", 0) != 0 && p.section != "404" && p.crumbs.empty() &&
-        p.url != env.section_url(p.section)) {
-      crumbs.push_back({{"title", env.section(p.section).title}, {"url", link(env.section_url(p.section))}, {"current", false}});
+        p.url != site.section(p.section).url) {
+      const auto& s = site.section(p.section);
+      crumbs.push_back({{"title", s.title}, {"url", link(s.url)}, {"current", false}});
     }
     for (const auto& cr : p.crumbs) crumbs.push_back({{"title", cr.title}, {"url", link(cr.url)}, {"current", false}});
     crumbs.push_back({{"title", p.title}, {"url", link(p.url)}, {"current", true}});
   }
   c["breadcrumbs"] = std::move(crumbs);
 
-  const std::string site_title = env.text(env.config.title);
   c["page"] = {{"title", p.title},
-               {"head_title", p.url.empty() && p.path == "index.html" ? site_title : p.title + " — " + site_title},
+               {"head_title", landing ? site.site_title : std::string(p.title) + " — " + site.site_title},
                {"description", p.description},
-               {"canonical", env.absolute(p.url)},
+               {"canonical", site.base_url + std::string(p.url)},
                {"url", p.url},
                {"og_type", p.og_type},
-               {"og_image", p.image.empty() ? "" : env.absolute(p.image)},
+               {"og_image", p.image.empty() ? std::string() : site.base_url + std::string(p.image)},
                {"is_404", p.path == "404.html"}};
   return c;
 }
@@ -186,12 +256,12 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
 
   timer.lap("  вёрстка: контексты страниц");
   const Context site_ctx = site_context(env);
-  const auto nav = nav_items(env);
+  const SiteFrame site_frame(env);
   // The page cache (render/page_cache.hpp): only with a previous output and sound templates.
   // The site-wide keys are the same in every context: hashed once, into the identity.
   std::string identity =
       options.page_cache && !templates_failed ? render_identity(layout_files, env.config.typography) : std::string();
-  if (!identity.empty()) identity = with_shared_part(identity, site_ctx);
+  if (!identity.empty()) identity = with_shared_part(identity, site_ctx, site_frame.bytes());
   const bool use_cache = !identity.empty();
   const auto previous = use_cache && !options.previous_output.empty() ? read_page_manifest(options.previous_output)
                                                                       : decltype(read_page_manifest({})){};
@@ -226,9 +296,9 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   std::vector<char> reused(pages.size(), 0);
   auto render_range = [&](const tbb::blocked_range<std::size_t>& r) {
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
-      Context frame = page_frame(env, pages[i], nav);
+      const FrameInputs frame_inputs(pages[i]);
       if (use_cache) {
-        keys[i] = page_key(identity, pages[i].tmpl, {&pages[i].ctx, &frame});
+        keys[i] = page_key(identity, pages[i].tmpl, {&pages[i].ctx}, frame_inputs.bytes());
         auto it = previous.find(pages[i].path);
         std::error_code ec;
         if (it != previous.end() && it->second.key == keys[i] &&
@@ -239,7 +309,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
           continue;
         }
       }
-      Context ctx = assemble_context(std::move(pages[i].ctx), std::move(frame), site_ctx);
+      Context ctx = assemble_context(std::move(pages[i].ctx), page_frame(site_frame, frame_inputs), site_ctx);
       html[i] = render_page(templates, env.config.typography, pages[i].tmpl, ctx, sink);
       sizes[i] = html[i].size();
       if (streaming) options.emit({pages[i].path, std::move(html[i]), {}});
