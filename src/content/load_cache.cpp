@@ -89,9 +89,10 @@ std::shared_ptr<LoadedSource> LoadCache::find(const std::string& rel) const {
   return it == m_entries.end() ? nullptr : it->second;
 }
 
-std::shared_ptr<LoadedSource> LoadCache::lookup(const std::string& rel, const std::string& key) const {
+std::shared_ptr<LoadedSource> LoadCache::lookup(const std::string& rel, const std::string& key,
+                                                const util::FileStamp* read) const {
   if (auto hit = find(rel); hit && hit->key == key) return hit;
-  return m_store ? m_store->find(rel, key) : nullptr;
+  return m_store ? m_store->find(rel, key, read) : nullptr;
 }
 
 void LoadCache::replace(std::map<std::string, std::shared_ptr<LoadedSource>> entries, Stats stats) {

@@ -26,6 +26,7 @@
 #include "diag/sink.hpp"
 #include "model/pages.hpp"
 #include "model/site.hpp"
+#include "util/file.hpp"
 
 namespace nastavnik::content {
 
@@ -97,7 +98,10 @@ class LoadCache {
 
   /// The entry of `rel` loaded from the bytes with this key: from memory, else from the store
   /// (then its text and split are not set yet); null when neither has it.
-  std::shared_ptr<LoadedSource> lookup(const std::string& rel, const std::string& key) const;
+  /// `read`: the stamp of the bytes hashed into `key` (null when the store's stamp vouched for
+  /// them: LoadStore::unchanged).
+  std::shared_ptr<LoadedSource> lookup(const std::string& rel, const std::string& key,
+                                       const util::FileStamp* read = nullptr) const;
   LoadStore* store() const { return m_store; }
   bool retains() const { return m_store == nullptr; }
 

@@ -37,7 +37,9 @@ static_assert(sizeof(BodyMemo) == 208 && sizeof(BodyMemo::LinkAnswer) == 136 && 
 static_assert(std::variant_size_v<AnyPage> == 6, "update the load store's encoding of pages");
 
 constexpr std::string_view kEntryMagic = "NLE1";
-constexpr std::string_view kIndexMagic = "nastavnik load 1\n";
+constexpr std::string_view kIndexMagic = "nastavnik load 2\n";
+/// How much older than its reading a file's times must be for its stamp to be trusted.
+constexpr std::int64_t kRacyNs = 1000000000;
 /// An index over this size is not ours (10,000 sources make about 1 MB).
 constexpr std::uintmax_t kMaxIndex = std::uintmax_t(256) << 20;
 /// One entry over this is not ours (a source is at most 64 MiB; its body a few times that).
@@ -509,8 +511,10 @@ fs::path default_cache_dir() {
   return {};
 }
 
-std::unique_ptr<LoadStore> LoadStore::open(const fs::path& cache_dir, const fs::path& site_root, std::string& why) {
+std::unique_ptr<LoadStore> LoadStore::open(const fs::path& cache_dir, const fs::path& site_root, std::string& why,
+                                           std::int64_t clock_ns) {
   std::unique_ptr<LoadStore> store(new LoadStore());
+  store->m_started_ns = clock_ns ? clock_ns : util::clock_now_ns();
   store->m_identity = store_identity();
   if (store->m_identity.empty()) {
     why = "не удалось прочесть файл программы или её библиотек разбора";
@@ -591,6 +595,12 @@ bool LoadStore::read_index() {
     r.offset = in.u64();
     r.length = in.u64();
     r.checksum = in.u64();
+    r.stamp.dev = in.u64();
+    r.stamp.ino = in.u64();
+    r.stamp.size = in.u64();
+    r.stamp.mtime_ns = static_cast<std::int64_t>(in.u64());
+    r.stamp.ctime_ns = static_cast<std::int64_t>(in.u64());
+    r.read_ns = static_cast<std::int64_t>(in.u64());
     records.emplace(std::move(rel), std::move(r));
   }
   if (!in.ok || in.p != in.end || generation == 0) return false;
@@ -611,6 +621,12 @@ bool LoadStore::write_index(const std::map<std::string, Record>& records, std::u
     o.u64(r.offset);
     o.u64(r.length);
     o.u64(r.checksum);
+    o.u64(r.stamp.dev);
+    o.u64(r.stamp.ino);
+    o.u64(r.stamp.size);
+    o.u64(static_cast<std::uint64_t>(r.stamp.mtime_ns));
+    o.u64(static_cast<std::uint64_t>(r.stamp.ctime_ns));
+    o.u64(static_cast<std::uint64_t>(r.read_ns));
   }
   o.u64(util::hash64(o.b));
   const fs::path tmp = m_dir / "index.new", final = m_dir / "index";
@@ -623,13 +639,27 @@ bool LoadStore::write_index(const std::map<std::string, Record>& records, std::u
   return false;
 }
 
-std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std::string& key) {
+std::optional<std::string> LoadStore::unchanged(const std::string& rel, const util::FileStamp& now) const {
+  std::lock_guard lock(m_mutex);
+  auto it = m_index.find(rel);
+  if (it == m_index.end()) return std::nullopt;
+  const Record& r = it->second;
+  if (!(r.stamp == now) || r.stamp.mtime_ns >= r.read_ns - kRacyNs || r.stamp.ctime_ns >= r.read_ns - kRacyNs)
+    return std::nullopt;
+  return r.key;
+}
+
+std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std::string& key, const util::FileStamp* read) {
   Record r;
   {
     std::lock_guard lock(m_mutex);
     auto it = m_index.find(rel);
     if (it == m_index.end() || it->second.key != key) return nullptr;
     r = it->second;
+  }
+  if (read) {  // the bytes were read and hashed again this run: the record takes their stamp
+    r.stamp = *read;
+    r.read_ns = m_started_ns;
   }
   if (r.length > kMaxEntry || r.offset > m_end || r.length > m_end - r.offset) return nullptr;
   std::string bytes(static_cast<std::size_t>(r.length), '\0');
@@ -639,12 +669,13 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
   std::lock_guard lock(m_mutex);
   m_next[rel] = r;
   ++m_stats.found;
+  if (!read) ++m_stats.unread;
   return e;
 }
 
-void LoadStore::put(const std::string& rel, const LoadedSource& e) {
+void LoadStore::put(const std::string& rel, const LoadedSource& e, const util::FileStamp& read) {
   const std::string bytes = encode_source(e);
-  Record r{e.key, 0, bytes.size(), util::hash64(bytes)};
+  Record r{e.key, 0, bytes.size(), util::hash64(bytes), read, m_started_ns};
   {
     std::lock_guard lock(m_mutex);
     r.offset = m_end;
@@ -679,7 +710,7 @@ bool LoadStore::commit() {
         buf.resize(static_cast<std::size_t>(r.length));
         if (!pread_all(m_pack_fd, buf.data(), buf.size(), r.offset) || util::hash64(buf) != r.checksum) continue;
         if (!(ok = pwrite_all(fd, buf, at))) break;
-        moved[rel] = Record{r.key, at, r.length, r.checksum};
+        moved[rel] = Record{r.key, at, r.length, r.checksum, r.stamp, r.read_ns};
         at += r.length;
       }
       if (ok && write_index(moved, next_gen)) {

@@ -14,8 +14,15 @@
 // output (the entries hold drafts and withheld sections). Every folder of it is the user's own,
 // mode 0700; files are opened without following symbolic links. Layout:
 //   lock       flock'ed for the whole run: a second run of the same site goes without the store
-//   index      identity, the pack's generation, rel → (key, offset, length, XXH3-64), checksum;
-//              replaced atomically (written beside, renamed)
+//   index      identity, the pack's generation, rel → (key, offset, length, XXH3-64, the
+//              source's stamp and when its bytes were last read), checksum; replaced atomically
+//              (written beside, renamed)
+//
+// A source is not even read when its stamp (device, inode, size, mtime, ctime: util::FileStamp)
+// is the one recorded when its bytes were last read and hashed, and that stamp was already more
+// than a second old then — git's rule against "racily clean" files: a file written in the same
+// clock tick as it was read could change again without its times changing. A tool that sets
+// mtime back cannot set ctime; --no-cache reads everything.
 //   pack-<N>   the entries' bytes, appended; rewritten as pack-<N+1> when less than half of it
 //              is live
 #include <cstdint>
@@ -28,6 +35,7 @@
 #include <string_view>
 
 #include "content/load_cache.hpp"
+#include "util/file.hpp"
 
 namespace nastavnik::content {
 
@@ -45,6 +53,7 @@ class LoadStore {
  public:
   struct Stats {
     std::size_t found = 0;   ///< entries read back this run
+    std::size_t unread = 0;  ///< of them, whose source was not even read (its stamp vouched)
     std::size_t stored = 0;  ///< entries written this run
     std::uint64_t pack_bytes = 0;
     std::uint64_t live_bytes = 0;
@@ -53,17 +62,25 @@ class LoadStore {
   /// The store of the site at `site_root` under `cache_dir`, made if missing. Null, with a
   /// Russian reason in `why`, when it cannot be used (no identity, a folder not the user's own
   /// or open to others, a symbolic link, another run holding it, a system error).
+  /// `clock_ns`: this run's start in file-time nanoseconds; 0 for the system clock (tests move
+  /// it forward instead of waiting for their files to age).
   static std::unique_ptr<LoadStore> open(const std::filesystem::path& cache_dir,
-                                         const std::filesystem::path& site_root, std::string& why);
+                                         const std::filesystem::path& site_root, std::string& why,
+                                         std::int64_t clock_ns = 0);
   ~LoadStore();
   LoadStore(const LoadStore&) = delete;
   LoadStore& operator=(const LoadStore&) = delete;
 
+  /// The key `rel` was stored under, when `now` (its stamp at this moment) shows that it has
+  /// not been written since its bytes were read under that key (see above). Thread-safe.
+  std::optional<std::string> unchanged(const std::string& rel, const util::FileStamp& now) const;
   /// The stored entry of `rel` when it was stored under `key` and reads back whole (its text
-  /// and split are not set). Thread-safe.
-  std::shared_ptr<LoadedSource> find(const std::string& rel, const std::string& key);
-  /// Stores `e` as the entry of `rel` (appended to the pack). Thread-safe.
-  void put(const std::string& rel, const LoadedSource& e);
+  /// and split are not set). `read` is the stamp of the bytes just read and hashed into `key`;
+  /// null when `key` came from unchanged(). Thread-safe.
+  std::shared_ptr<LoadedSource> find(const std::string& rel, const std::string& key, const util::FileStamp* read);
+  /// Stores `e` as the entry of `rel` (appended to the pack); `read` is the stamp of the bytes
+  /// its key was hashed from. Thread-safe.
+  void put(const std::string& rel, const LoadedSource& e, const util::FileStamp& read);
   /// Writes the new index: the entries found or put this run (the sources of this run), no
   /// others. Compacts the pack first when less than half of it would be live. False when the
   /// index could not be written (the old one stays; the store is only a cache).
@@ -76,6 +93,8 @@ class LoadStore {
   struct Record {
     std::string key;
     std::uint64_t offset = 0, length = 0, checksum = 0;
+    util::FileStamp stamp;       ///< of the bytes hashed into key
+    std::int64_t read_ns = 0;    ///< no later than when they were read (the run's start)
   };
   LoadStore() = default;
   bool read_index();
@@ -91,6 +110,7 @@ class LoadStore {
   std::map<std::string, Record> m_index;  ///< as read at open
   std::map<std::string, Record> m_next;   ///< found or put this run
   std::uint64_t m_end = 0;                ///< the pack's size: where the next entry goes
+  std::int64_t m_started_ns = 0;          ///< when this run opened the store
   Stats m_stats;
 };
 

@@ -41,8 +41,12 @@ struct MdSource {
   std::shared_ptr<LoadedSource> entry;  ///< after stage 1; null when the file could not be read
   std::size_t index = 0;                ///< index into the kind's vector of the Site
   bool fresh = false;                   ///< parsed or rendered this run: the store gets it
+  bool from_store = false;              ///< the entry came from the store: no text (yet)
+  bool no_store = false;                ///< changed while this run read it: not stored
   /// A store hit's bytes: its text is decoded again only if its body must be rendered again.
+  /// Not read at all when the store's stamp vouched for them (LoadStore::unchanged).
   std::optional<std::string> raw;
+  util::FileStamp stamp;                ///< of the bytes the entry's key is the hash of
   bool ok() const { return entry && entry->ok; }
 };
 
@@ -164,14 +168,32 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   std::atomic<std::size_t> parsed{0};
   run_parallel(sources.size(), jobs, [&](std::size_t i) {
     MdSource& src = sources[i];
-    auto bytes = read_raw_source(root, src.rel, sink);
+    LoadStore* store = cache ? cache->store() : nullptr;
+    if (store) {
+      // Unchanged since its bytes were read and hashed (the store's stamp): not read at all.
+      auto now = util::stat_file(root / src.rel);
+      auto key = now ? store->unchanged(src.rel, *now) : std::nullopt;
+      if (key) {
+        if (auto hit = cache->lookup(src.rel, *key)) {
+          src.stamp = *now;
+          src.from_store = !hit->text;
+          src.entry = std::move(hit);
+          sink.replay(src.entry->diags);
+          return;
+        }
+      }
+    }
+    auto bytes = read_raw_source(root, src.rel, sink, &src.stamp);
     if (!bytes) return;
     std::string key = cache ? source_key(src.kind, src.rel, *bytes) : std::string();
     if (cache) {
-      auto hit = cache->lookup(src.rel, key);
+      auto hit = cache->lookup(src.rel, key, &src.stamp);
       // From the store: no text yet. It is derived again from these very bytes (the store keeps
       // only sources that decoded) when the body is rendered again, which is seldom.
-      if (hit && !hit->text) src.raw = std::move(*bytes);
+      if (hit && !hit->text) {
+        src.from_store = true;
+        src.raw = std::move(*bytes);
+      }
       if (hit) {
         src.entry = std::move(hit);
         sink.replay(src.entry->diags);
@@ -196,7 +218,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   });
   // Each page into its place.
   for (auto& src : sources) {
-    if (!src.entry || (!src.entry->text && !src.raw)) continue;
+    if (!src.entry || (!src.entry->text && !src.from_store)) continue;
     auto place = [&](auto& slot) {
       using T = std::decay_t<decltype(slot)>;
       auto& page = std::get<T>(src.entry->page);
@@ -346,13 +368,22 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     };
     // A fresh entry has no memo; a cached one keeps its memo while every answer holds.
     if (!e.body || e.body->lent || !memo_holds(*e.body, mo, resolve)) {
-      if (!e.text && src.raw) {
+      if (!e.text && src.from_store) {
         // Its problems are among the entry's recorded ones already.
         diag::Sink again{diag::Sink::Recorder{}};
-        if (auto text = normalize_source(src.rel, std::move(*src.raw), again)) {
-          e.text = std::make_shared<const std::string>(std::move(*text));
-          e.split = split_front_matter(*e.text);
+        if (!src.raw) {
+          // Not read in stage 1: read now. Bytes other than the key's were written meanwhile:
+          // this run renders them, but nothing of it is stored (the next run reads them again).
+          util::FileStamp now;
+          src.raw = read_raw_source(root, src.rel, again, &now);
+          if (!src.raw || source_key(src.kind, src.rel, *src.raw) != e.key) src.no_store = true;
+          else src.stamp = now;
         }
+        if (src.raw)
+          if (auto text = normalize_source(src.rel, std::move(*src.raw), again)) {
+            e.text = std::make_shared<const std::string>(std::move(*text));
+            e.split = split_front_matter(*e.text);
+          }
         src.raw.reset();
       }
       if (!e.text) return;  // not after the same bytes decoded once: nothing to render
@@ -361,7 +392,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
       src.fresh = true;
     }
     if (src.fresh && cache->store()) {
-      cache->store()->put(src.rel, e);  // before the body is lent
+      if (!src.no_store) cache->store()->put(src.rel, e, src.stamp);  // before the body is lent
       src.fresh = false;
     }
     base->body = std::move(e.body->body);  // lent; return_bodies gives it back
@@ -376,7 +407,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     // Sources parsed this run that got no body (no address, bad front matter) go to the store too.
     if (auto* store = cache->store())
       for (auto& src : sources)
-        if (src.fresh && src.entry && src.entry->text) store->put(src.rel, *src.entry);
+        if (src.fresh && !src.no_store && src.entry && src.entry->text) store->put(src.rel, *src.entry, src.stamp);
     std::map<std::string, std::shared_ptr<LoadedSource>> entries;
     for (auto& src : sources)
       if (src.entry) entries.emplace(src.rel, std::move(src.entry));

@@ -14,8 +14,10 @@ std::string megabytes(std::uintmax_t bytes) { return std::to_string(bytes / (102
 
 }  // namespace
 
-std::optional<std::string> read_raw_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink) {
+std::optional<std::string> read_raw_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink,
+                                           util::FileStamp* stamp) {
   util::FileRead r = util::read_regular_file(root / rel, k_max_source_bytes);
+  if (stamp) *stamp = r.stamp;
   switch (r.status) {
     case util::ReadStatus::ok: return std::move(r.bytes);
     case util::ReadStatus::cannot_open:

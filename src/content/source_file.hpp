@@ -6,6 +6,7 @@
 #include <string>
 
 #include "diag/sink.hpp"
+#include "util/file.hpp"
 
 namespace nastavnik::content {
 
@@ -18,7 +19,9 @@ std::optional<std::string> read_source(const std::filesystem::path& root, const 
 
 /// read_source in two steps, for callers that look at the bytes first (the load cache): the
 /// bytes as stored (I/O problems and the size limit reported), then BOM, UTF-8 and line ends.
-std::optional<std::string> read_raw_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink);
+/// `stamp`, when given, gets the file's stamp as of the read (util::FileStamp).
+std::optional<std::string> read_raw_source(const std::filesystem::path& root, const std::string& rel, diag::Sink& sink,
+                                           util::FileStamp* stamp = nullptr);
 std::optional<std::string> normalize_source(const std::string& rel, std::string bytes, diag::Sink& sink);
 
 }  // namespace nastavnik::content

@@ -88,7 +88,7 @@ Result run(const Options& options, diag::Sink& sink) {
   std::unique_ptr<content::LoadStore> store;
   std::optional<content::LoadCache> run_cache;
   if (!options.caches && !options.cache_dir.empty()) {
-    store = content::LoadStore::open(options.cache_dir, options.site_dir, result.cache_note);
+    store = content::LoadStore::open(options.cache_dir, options.site_dir, result.cache_note, options.cache_clock_ns);
     if (store) load_cache = &run_cache.emplace(store.get());
   }
   model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, load_cache);

@@ -33,6 +33,8 @@ struct Options {
   /// A single build's (or check's) load store: the folder of content/load_store.hpp, usually
   /// content::default_cache_dir(); empty: every source is parsed (--no-cache, tests).
   std::filesystem::path cache_dir;
+  /// The store's clock (LoadStore::open): 0, the system's; tests set it ahead.
+  std::int64_t cache_clock_ns = 0;
 };
 
 /// What one process keeps between its builds (serve rebuilds on every save): unchanged sources

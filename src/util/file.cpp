@@ -7,8 +7,35 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <ctime>
 
 namespace nastavnik::util {
+
+namespace {
+
+FileStamp stamp_of(const struct stat& st) {
+  FileStamp s;
+  s.dev = static_cast<std::uint64_t>(st.st_dev);
+  s.ino = static_cast<std::uint64_t>(st.st_ino);
+  s.size = static_cast<std::uint64_t>(st.st_size);
+  s.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  s.ctime_ns = static_cast<std::int64_t>(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+  return s;
+}
+
+}  // namespace
+
+std::optional<FileStamp> stat_file(const std::filesystem::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return stamp_of(st);
+}
+
+std::int64_t clock_now_ns() {
+  struct timespec ts {};
+  ::clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
 
 FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t limit, bool follow_links) {
   FileRead r;
@@ -24,6 +51,7 @@ FileRead read_regular_file(const std::filesystem::path& path, std::uintmax_t lim
     r.status = ReadStatus::not_regular;
     return r;
   }
+  r.stamp = stamp_of(st);
   r.size = static_cast<std::uintmax_t>(st.st_size > 0 ? st.st_size : 0);
   if (r.size > limit) {
     ::close(fd);

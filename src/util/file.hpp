@@ -17,12 +17,26 @@ enum class ReadStatus {
   failed,       ///< a read failed midway
 };
 
+/// What the file system says of a file, as git's index keeps it: a file whose stamp is the same
+/// has not been written since (see content/load_store.cpp for when that may be trusted).
+struct FileStamp {
+  std::uint64_t dev = 0, ino = 0, size = 0;
+  std::int64_t mtime_ns = 0, ctime_ns = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
 struct FileRead {
   ReadStatus status = ReadStatus::failed;
   std::string bytes;
   std::uintmax_t size = 0;
   int error = 0;
+  FileStamp stamp;  ///< from the fstat before reading
 };
+
+/// The stamp of a regular file (symbolic links followed); nullopt for anything else.
+std::optional<FileStamp> stat_file(const std::filesystem::path& path);
+/// The system clock in nanoseconds, as file times are kept.
+std::int64_t clock_now_ns();
 
 /// A regular file's bytes. O_NONBLOCK: a FIFO put in place of a file never hangs the caller. A
 /// file larger than `limit` is not read. With follow_links false, a symbolic link (the last

@@ -26,14 +26,19 @@ struct CacheBuilt {
 /// How the builds under test keep what they loaded: serve's caches in memory, or the load
 /// store on disk of separate single builds.
 struct Keeper {
-  enum class Kind { serve, store } kind;
+  /// store_aged: the store's clock an hour ahead, so that every file looks old enough for its
+  /// stamp to be trusted: unchanged files are not even read.
+  enum class Kind { serve, store, store_aged } kind;
   pipeline::Caches caches;
   test::TempDir cache_dir;
   content::LoadCache::Stats loaded;  ///< of the last build
+  content::LoadStore::Stats stored;  ///< of the last build (store kinds)
   content::LoadCache::Stats last() const { return loaded; }
 };
 
-Keeper::Kind keeper_kind(int i) { return i == 0 ? Keeper::Kind::serve : Keeper::Kind::store; }
+Keeper::Kind keeper_kind(int i) {
+  return i == 0 ? Keeper::Kind::serve : i == 1 ? Keeper::Kind::store : Keeper::Kind::store_aged;
+}
 
 CacheBuilt build_once(const fs::path& site, const fs::path& out, Keeper* keeper, util::Date now, int jobs = 0) {
   pipeline::Options opt;
@@ -42,14 +47,16 @@ CacheBuilt build_once(const fs::path& site, const fs::path& out, Keeper* keeper,
   opt.now = now;
   opt.jobs = jobs;
   if (keeper && keeper->kind == Keeper::Kind::serve) opt.caches = &keeper->caches;
-  if (keeper && keeper->kind == Keeper::Kind::store) opt.cache_dir = keeper->cache_dir.path();
+  if (keeper && keeper->kind != Keeper::Kind::serve) opt.cache_dir = keeper->cache_dir.path();
+  if (keeper && keeper->kind == Keeper::Kind::store_aged) opt.cache_clock_ns = util::clock_now_ns() + 3600'000'000'000;
   opt.incremental = keeper != nullptr;
   diag::Sink sink;
   auto r = pipeline::run(opt, sink);
   if (keeper) {
     CHECK(r.cache_note.empty());
-    CHECK(r.load_store_used == (keeper->kind == Keeper::Kind::store));
+    CHECK(r.load_store_used == (keeper->kind != Keeper::Kind::serve));
     keeper->loaded = r.loaded;
+    keeper->stored = r.load_store;
   }
   CacheBuilt b;
   b.outcome = r.outcome;
@@ -107,7 +114,7 @@ TEST_CASE("the load cache parses only the saved file and agrees with a build wit
   fs::create_directories(site);
   fs::copy(test::source_dir() / "site.yaml", site / "site.yaml", fs::copy_options::overwrite_existing);
   fs::copy(test::source_dir() / "content", site / "content", fs::copy_options::recursive);
-  Keeper cache{keeper_kind(GENERATE(0, 1))};
+  Keeper cache{keeper_kind(GENERATE(0, 1, 2))};
 
   build_with_and_without_cache(site, out, cache);
   const auto first = cache.last();
@@ -119,6 +126,9 @@ TEST_CASE("the load cache parses only the saved file and agrees with a build wit
     build_with_and_without_cache(site, out, cache);
     CHECK(cache.last().parsed == 0);
     CHECK(cache.last().bodies_rendered == 0);
+    // With files old enough, not even read; otherwise read and hashed.
+    if (cache.kind == Keeper::Kind::store_aged) CHECK(cache.stored.unread == first.sources);
+    if (cache.kind == Keeper::Kind::store) CHECK(cache.stored.unread == 0);
   }
   SECTION("one news item saved: one file parsed, one body rendered") {
     std::string news;
@@ -151,7 +161,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
   test::TempDir dir;
   const fs::path site = dir.path() / "site", out = dir.path() / "out";
   test::copy_base_site(site);
-  Keeper cache{keeper_kind(GENERATE(0, 1))};
+  Keeper cache{keeper_kind(GENERATE(0, 1, 2))};
   const fs::path news = site / "content/news/pervaya.md";
   const fs::path practice = site / "content/practices/keys-1.md";
 

@@ -175,8 +175,8 @@ TEST_CASE("load store: found under its key after commit, not under another, not 
     REQUIRE(store);
     CHECK(why.empty());
     store_dir = store->dir();
-    store->put("content/news/a.md", news_entry("k1"));
-    store->put("content/news/b.md", news_entry("k2"));
+    store->put("content/news/a.md", news_entry("k1"), {});
+    store->put("content/news/b.md", news_entry("k2"), {});
     REQUIRE(store->commit());
     CHECK(store->stats().stored == 2);
   }
@@ -194,18 +194,18 @@ TEST_CASE("load store: found under its key after commit, not under another, not 
   };
   {
     auto store = reopen();
-    auto a = store->find("content/news/a.md", "k1");
+    auto a = store->find("content/news/a.md", "k1", nullptr);
     REQUIRE(a);
     CHECK(std::get<model::NewsItem>(a->page).title == "Заголовок");
-    CHECK_FALSE(store->find("content/news/a.md", "k2"));  // the file's bytes changed
-    CHECK_FALSE(store->find("content/news/c.md", "k1"));
+    CHECK_FALSE(store->find("content/news/a.md", "k2", nullptr));  // the file's bytes changed
+    CHECK_FALSE(store->find("content/news/c.md", "k1", nullptr));
     CHECK(store->stats().found == 1);
     REQUIRE(store->commit());  // keeps only what this run found: b.md is gone
   }
   {
     auto store = reopen();
-    CHECK_FALSE(store->find("content/news/b.md", "k2"));
-    CHECK(store->find("content/news/a.md", "k1"));
+    CHECK_FALSE(store->find("content/news/b.md", "k2", nullptr));
+    CHECK(store->find("content/news/a.md", "k1", nullptr));
     REQUIRE(store->commit());
   }
   SECTION("a flipped byte in the pack") {
@@ -213,26 +213,26 @@ TEST_CASE("load store: found under its key after commit, not under another, not 
     REQUIRE(pack.size() > 100);
     pack[50] ^= 0x20;  // inside a.md's entry, the first
     std::ofstream(store_dir / "pack-1", std::ios::binary | std::ios::trunc) << pack;
-    CHECK_FALSE(reopen()->find("content/news/a.md", "k1"));
+    CHECK_FALSE(reopen()->find("content/news/a.md", "k1", nullptr));
   }
   SECTION("a flipped byte in the index") {
     std::string index = test::read_file(store_dir / "index");
     index[index.size() / 2] ^= 0x01;
     std::ofstream(store_dir / "index", std::ios::binary | std::ios::trunc) << index;
-    CHECK_FALSE(reopen()->find("content/news/a.md", "k1"));
+    CHECK_FALSE(reopen()->find("content/news/a.md", "k1", nullptr));
   }
   SECTION("the index replaced by a symbolic link to a copy of itself") {
     fs::copy_file(store_dir / "index", dir.path() / "index-copy");
     fs::remove(store_dir / "index");
     fs::create_symlink(dir.path() / "index-copy", store_dir / "index");
-    CHECK_FALSE(reopen()->find("content/news/a.md", "k1"));
+    CHECK_FALSE(reopen()->find("content/news/a.md", "k1", nullptr));
   }
   SECTION("another site's store is another folder") {
     std::string why;
     auto other = content::LoadStore::open(cache, dir.path(), why);
     REQUIRE(other);
     CHECK(other->dir() != store_dir);
-    CHECK_FALSE(other->find("content/news/a.md", "k1"));
+    CHECK_FALSE(other->find("content/news/a.md", "k1", nullptr));
   }
 }
 
@@ -275,8 +275,8 @@ TEST_CASE("load store: the pack is compacted once most of it is dead", "[content
     auto store = content::LoadStore::open(cache, site, why);
     REQUIRE(store);
     store_dir = store->dir();
-    if (run > 0) CHECK(store->find("content/news/a.md", "k" + std::to_string(run - 1)));
-    store->put("content/news/a.md", news_entry("k" + std::to_string(run), 4 << 20));
+    if (run > 0) CHECK(store->find("content/news/a.md", "k" + std::to_string(run - 1), nullptr));
+    store->put("content/news/a.md", news_entry("k" + std::to_string(run), 4 << 20), {});
     REQUIRE(store->commit());
     CHECK(store->stats().pack_bytes <= 2 * store->stats().live_bytes + (16u << 20));
   }
@@ -288,8 +288,59 @@ TEST_CASE("load store: the pack is compacted once most of it is dead", "[content
   std::string why;
   auto store = content::LoadStore::open(cache, site, why);
   REQUIRE(store);
-  CHECK(store->find("content/news/a.md", "k7"));
+  CHECK(store->find("content/news/a.md", "k7", nullptr));
   CHECK(fs::file_size(store_dir / "pack-2") < (16u << 20));  // 32 MiB written in all
+}
+
+TEST_CASE("load store: a file is not read again only while its stamp is the one read, and was old then",
+          "[content][load-store]") {
+  test::TempDir dir;
+  const fs::path cache = dir.path() / "cache", site = dir.path() / "site", file = site / "content/news/a.md";
+  fs::create_directories(file.parent_path());
+  std::ofstream(file) << "---\ntitle: А\n---\nТекст\n";
+  const std::int64_t hour = 3600'000'000'000;
+  const std::int64_t t0 = util::clock_now_ns();
+  auto stamp = util::stat_file(file);
+  REQUIRE(stamp);
+  auto run = [&](std::int64_t clock) {
+    std::string why;
+    auto s = content::LoadStore::open(cache, site, why, clock);
+    REQUIRE(s);
+    return s;
+  };
+  {
+    // Read (and hashed) at the moment it was written: racily clean, never vouched for.
+    auto store = run(t0);
+    store->put("content/news/a.md", news_entry("k1"), *stamp);
+    REQUIRE(store->commit());
+  }
+  {
+    auto store = run(t0 + hour);
+    CHECK_FALSE(store->unchanged("content/news/a.md", *stamp));
+    // Read and hashed again an hour later, with the same stamp: from now on it is vouched for.
+    REQUIRE(store->find("content/news/a.md", "k1", &*stamp));
+    REQUIRE(store->commit());
+  }
+  {
+    auto store = run(t0 + 2 * hour);
+    CHECK(store->unchanged("content/news/a.md", *stamp) == std::optional<std::string>("k1"));
+    CHECK_FALSE(store->unchanged("content/news/b.md", *stamp));
+    // Found by the stamp alone: the record keeps the stamp of the bytes last read.
+    REQUIRE(store->find("content/news/a.md", "k1", nullptr));
+    REQUIRE(store->commit());
+  }
+  // The same size and the old mtime put back: the ctime still tells.
+  std::ofstream(file, std::ios::trunc) << "---\ntitle: Б\n---\nТекст\n";
+  fs::last_write_time(file, fs::last_write_time(file) - std::chrono::hours(1));
+  auto changed = util::stat_file(file);
+  REQUIRE(changed);
+  CHECK(changed->size == stamp->size);
+  CHECK_FALSE(run(t0 + 3 * hour)->unchanged("content/news/a.md", *changed));
+  // Another file in its place (an editor's save by rename): new times, perhaps another inode.
+  CHECK(util::stat_file(file)->ino == changed->ino);
+  fs::remove(file);
+  std::ofstream(file) << "---\ntitle: А\n---\nТекст\n";
+  CHECK_FALSE(run(t0 + 4 * hour)->unchanged("content/news/a.md", *util::stat_file(file)));
 }
 
 }  // namespace load_store_test
