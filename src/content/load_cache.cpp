@@ -52,6 +52,13 @@ BodyMemo render_recorded(std::string_view text, const std::string& file, int fir
   return memo;
 }
 
+bool stamp_vouches(const util::FileStamp& then, std::int64_t read_ns, const util::FileStamp& now) {
+  // Racily clean (git): times within a second of the reading could be those of a write that
+  // came after it in the same clock tick.
+  constexpr std::int64_t racy_ns = 1000000000;
+  return read_ns != 0 && then == now && then.mtime_ns < read_ns - racy_ns && then.ctime_ns < read_ns - racy_ns;
+}
+
 bool memo_holds(const BodyMemo& memo, const MarkdownOptions& options, const RecordingResolver& resolve) {
   if (memo.unsafe_html != options.unsafe_html || memo.typography != options.typography ||
       memo.withholding != static_cast<bool>(options.withhold_heading))
@@ -93,6 +100,14 @@ std::shared_ptr<LoadedSource> LoadCache::lookup(const std::string& rel, const st
                                                 const util::FileStamp* read) const {
   if (auto hit = find(rel); hit && hit->key == key) return hit;
   return m_store ? m_store->find(rel, key, read) : nullptr;
+}
+
+std::optional<std::string> LoadCache::unchanged(const std::string& rel, const util::FileStamp& now) const {
+  if (auto e = find(rel)) {
+    if (stamp_vouches(e->stamp, e->read_ns, now)) return e->key;
+    return std::nullopt;  // the store holds nothing newer than memory
+  }
+  return m_store ? m_store->unchanged(rel, now) : std::nullopt;
 }
 
 void LoadCache::replace(std::map<std::string, std::shared_ptr<LoadedSource>> entries, Stats stats) {

@@ -65,7 +65,16 @@ struct LoadedSource {
   AnyPage page;
   std::vector<diag::Diagnostic> diags;  ///< reported while decoding and parsing
   std::optional<BodyMemo> body;         ///< the last rendering of the body
+  /// The stamp of the bytes hashed into `key`, and the start of the run that read them (0:
+  /// unknown): a later run need not read the file again while its stamp is the same and was
+  /// old enough then (load_store.hpp explains the rule).
+  util::FileStamp stamp;
+  std::int64_t read_ns = 0;
 };
+
+/// The rule of load_store.hpp: `now`, a file's stamp at this moment, shows it unwritten since
+/// its bytes were read (at `read_ns`) with stamp `then`, which was already old then.
+bool stamp_vouches(const util::FileStamp& then, std::int64_t read_ns, const util::FileStamp& now);
 
 /// Renders a body through `options` exactly as render_markdown does, recording its questions
 /// and diagnostics. `resolve` answers link questions into the sink it is given.
@@ -102,6 +111,12 @@ class LoadCache {
   /// them: LoadStore::unchanged).
   std::shared_ptr<LoadedSource> lookup(const std::string& rel, const std::string& key,
                                        const util::FileStamp* read = nullptr) const;
+  /// The key of `rel`'s entry in memory or in the store when its stamp vouches that the file is
+  /// unchanged (stamp_vouches): then it need not be read.
+  std::optional<std::string> unchanged(const std::string& rel, const util::FileStamp& now) const;
+  /// The start of this run, in file-time nanoseconds (pipeline sets it; tests set it ahead).
+  void set_run_clock(std::int64_t ns) { m_run_ns = ns; }
+  std::int64_t run_clock() const { return m_run_ns; }
   LoadStore* store() const { return m_store; }
   bool retains() const { return m_store == nullptr; }
 
@@ -109,6 +124,7 @@ class LoadCache {
     std::size_t sources = 0;         ///< Markdown sources of the last build
     std::size_t parsed = 0;          ///< whose front matter was parsed (new or changed bytes)
     std::size_t bodies_rendered = 0; ///< whose body was rendered
+    std::size_t unread = 0;          ///< not even read: the stamp vouched for them
   };
 
   std::shared_ptr<LoadedSource> find(const std::string& rel) const;
@@ -118,6 +134,7 @@ class LoadCache {
 
  private:
   LoadStore* m_store = nullptr;
+  std::int64_t m_run_ns = 0;
   mutable std::mutex m_mutex;
   std::map<std::string, std::shared_ptr<LoadedSource>> m_entries;
   Stats m_last;

@@ -32,14 +32,12 @@ static_assert(sizeof(model::PageBase) == 400 && sizeof(model::Landing) == 400 &&
                   sizeof(model::Program) == 512 && sizeof(model::Practice) == 520 && sizeof(model::NewsItem) == 568 &&
                   sizeof(model::Page) == 408 && sizeof(model::Approval) == 168 && sizeof(model::NewsEvent) == 80,
               "update the load store's encoding of pages");
-static_assert(sizeof(BodyMemo) == 208 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1040,
+static_assert(sizeof(BodyMemo) == 208 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1088,
               "update the load store's encoding of entries");
 static_assert(std::variant_size_v<AnyPage> == 6, "update the load store's encoding of pages");
 
 constexpr std::string_view kEntryMagic = "NLE1";
 constexpr std::string_view kIndexMagic = "nastavnik load 2\n";
-/// How much older than its reading a file's times must be for its stamp to be trusted.
-constexpr std::int64_t kRacyNs = 1000000000;
 /// An index over this size is not ours (10,000 sources make about 1 MB).
 constexpr std::uintmax_t kMaxIndex = std::uintmax_t(256) << 20;
 /// One entry over this is not ours (a source is at most 64 MiB; its body a few times that).
@@ -644,8 +642,7 @@ std::optional<std::string> LoadStore::unchanged(const std::string& rel, const ut
   auto it = m_index.find(rel);
   if (it == m_index.end()) return std::nullopt;
   const Record& r = it->second;
-  if (!(r.stamp == now) || r.stamp.mtime_ns >= r.read_ns - kRacyNs || r.stamp.ctime_ns >= r.read_ns - kRacyNs)
-    return std::nullopt;
+  if (!stamp_vouches(r.stamp, r.read_ns, now)) return std::nullopt;
   return r.key;
 }
 
@@ -666,6 +663,8 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
   if (!pread_all(m_pack_fd, bytes.data(), bytes.size(), r.offset) || util::hash64(bytes) != r.checksum) return nullptr;
   auto e = decode_source(bytes);
   if (!e || e->key != key) return nullptr;
+  e->stamp = r.stamp;
+  e->read_ns = r.read_ns;
   std::lock_guard lock(m_mutex);
   m_next[rel] = r;
   ++m_stats.found;

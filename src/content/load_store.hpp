@@ -40,7 +40,7 @@
 namespace nastavnik::content {
 
 /// One entry's bytes: everything of a LoadedSource but the text and its split (derived from the
-/// source bytes again) and the `lent` flag.
+/// source bytes again), the `lent` flag, and the stamp (kept in the index).
 std::string encode_source(const LoadedSource& e);
 /// The entry back; null when `bytes` are not exactly one well-formed entry.
 std::shared_ptr<LoadedSource> decode_source(std::string_view bytes);
@@ -86,6 +86,8 @@ class LoadStore {
   /// index could not be written (the old one stays; the store is only a cache).
   bool commit();
   Stats stats() const;
+  /// When this run opened the store (its clock; see open).
+  std::int64_t started_ns() const { return m_started_ns; }
   /// The store's own folder.
   const std::filesystem::path& dir() const { return m_dir; }
 

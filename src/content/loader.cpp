@@ -165,16 +165,16 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     }
   }
 
-  std::atomic<std::size_t> parsed{0};
+  std::atomic<std::size_t> parsed{0}, unread{0};
   run_parallel(sources.size(), jobs, [&](std::size_t i) {
     MdSource& src = sources[i];
-    LoadStore* store = cache ? cache->store() : nullptr;
-    if (store) {
-      // Unchanged since its bytes were read and hashed (the store's stamp): not read at all.
+    if (cache) {
+      // Unchanged since its bytes were read and hashed (the entry's stamp): not read at all.
       auto now = util::stat_file(root / src.rel);
-      auto key = now ? store->unchanged(src.rel, *now) : std::nullopt;
+      auto key = now ? cache->unchanged(src.rel, *now) : std::nullopt;
       if (key) {
         if (auto hit = cache->lookup(src.rel, *key)) {
+          ++unread;
           src.stamp = *now;
           src.from_store = !hit->text;
           src.entry = std::move(hit);
@@ -188,6 +188,10 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     std::string key = cache ? source_key(src.kind, src.rel, *bytes) : std::string();
     if (cache) {
       auto hit = cache->lookup(src.rel, key, &src.stamp);
+      if (hit) {  // read and hashed this run: the stamp of these bytes vouches from now on
+        hit->stamp = src.stamp;
+        hit->read_ns = cache->run_clock();
+      }
       // From the store: no text yet. It is derived again from these very bytes (the store keeps
       // only sources that decoded) when the body is rendered again, which is seldom.
       if (hit && !hit->text) {
@@ -204,6 +208,10 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     src.fresh = true;
     auto e = std::make_shared<LoadedSource>();
     e->key = std::move(key);
+    if (cache) {
+      e->stamp = src.stamp;
+      e->read_ns = cache->run_clock();
+    }
     diag::Sink recorder{diag::Sink::Recorder{}};
     diag::Sink& out = cache ? recorder : sink;
     if (auto text = normalize_source(src.rel, std::move(*bytes), out)) {
@@ -376,8 +384,12 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
           // this run renders them, but nothing of it is stored (the next run reads them again).
           util::FileStamp now;
           src.raw = read_raw_source(root, src.rel, again, &now);
-          if (!src.raw || source_key(src.kind, src.rel, *src.raw) != e.key) src.no_store = true;
-          else src.stamp = now;
+          if (!src.raw || source_key(src.kind, src.rel, *src.raw) != e.key) {
+            src.no_store = true;
+            e.read_ns = 0;  // not these bytes: never vouched for
+          } else {
+            src.stamp = now;
+          }
         }
         if (src.raw)
           if (auto text = normalize_source(src.rel, std::move(*src.raw), again)) {
@@ -411,7 +423,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     std::map<std::string, std::shared_ptr<LoadedSource>> entries;
     for (auto& src : sources)
       if (src.entry) entries.emplace(src.rel, std::move(src.entry));
-    cache->replace(std::move(entries), {sources.size(), parsed.load(), rendered.load()});
+    cache->replace(std::move(entries), {sources.size(), parsed.load(), rendered.load(), unread.load()});
   }
 
   timer.lap("  загрузка: Markdown");

@@ -10,6 +10,7 @@
 #include "config/load_config.hpp"
 #include "content/loader.hpp"
 #include "render/render.hpp"
+#include "util/file.hpp"
 #include "util/stage_timer.hpp"
 #include "validate/validate.hpp"
 
@@ -91,6 +92,7 @@ Result run(const Options& options, diag::Sink& sink) {
     store = content::LoadStore::open(options.cache_dir, options.site_dir, result.cache_note, options.cache_clock_ns);
     if (store) load_cache = &run_cache.emplace(store.get());
   }
+  if (load_cache) load_cache->set_run_clock(store ? store->started_ns() : options.cache_clock_ns ? options.cache_clock_ns : util::clock_now_ns());
   model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, load_cache);
   if (load_cache) result.loaded = load_cache->last();
   if (store) {

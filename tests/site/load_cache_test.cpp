@@ -26,9 +26,11 @@ struct CacheBuilt {
 /// How the builds under test keep what they loaded: serve's caches in memory, or the load
 /// store on disk of separate single builds.
 struct Keeper {
-  /// store_aged: the store's clock an hour ahead, so that every file looks old enough for its
-  /// stamp to be trusted: unchanged files are not even read.
-  enum class Kind { serve, store, store_aged } kind;
+  /// *_aged: the run's clock an hour ahead, so that every file looks old enough for its stamp
+  /// to be trusted: unchanged files are not even read.
+  enum class Kind { serve, store, store_aged, serve_aged } kind;
+  bool serves() const { return kind == Kind::serve || kind == Kind::serve_aged; }
+  bool aged() const { return kind == Kind::store_aged || kind == Kind::serve_aged; }
   pipeline::Caches caches;
   test::TempDir cache_dir;
   content::LoadCache::Stats loaded;  ///< of the last build
@@ -37,7 +39,8 @@ struct Keeper {
 };
 
 Keeper::Kind keeper_kind(int i) {
-  return i == 0 ? Keeper::Kind::serve : i == 1 ? Keeper::Kind::store : Keeper::Kind::store_aged;
+  const Keeper::Kind kinds[] = {Keeper::Kind::serve, Keeper::Kind::store, Keeper::Kind::store_aged, Keeper::Kind::serve_aged};
+  return kinds[i];
 }
 
 CacheBuilt build_once(const fs::path& site, const fs::path& out, Keeper* keeper, util::Date now, int jobs = 0) {
@@ -46,15 +49,15 @@ CacheBuilt build_once(const fs::path& site, const fs::path& out, Keeper* keeper,
   opt.out_dir = out;
   opt.now = now;
   opt.jobs = jobs;
-  if (keeper && keeper->kind == Keeper::Kind::serve) opt.caches = &keeper->caches;
-  if (keeper && keeper->kind != Keeper::Kind::serve) opt.cache_dir = keeper->cache_dir.path();
-  if (keeper && keeper->kind == Keeper::Kind::store_aged) opt.cache_clock_ns = util::clock_now_ns() + 3600'000'000'000;
+  if (keeper && keeper->serves()) opt.caches = &keeper->caches;
+  if (keeper && !keeper->serves()) opt.cache_dir = keeper->cache_dir.path();
+  if (keeper && keeper->aged()) opt.cache_clock_ns = util::clock_now_ns() + 3600'000'000'000;
   opt.incremental = keeper != nullptr;
   diag::Sink sink;
   auto r = pipeline::run(opt, sink);
   if (keeper) {
     CHECK(r.cache_note.empty());
-    CHECK(r.load_store_used == (keeper->kind != Keeper::Kind::serve));
+    CHECK(r.load_store_used == !keeper->serves());
     keeper->loaded = r.loaded;
     keeper->stored = r.load_store;
   }
@@ -114,7 +117,7 @@ TEST_CASE("the load cache parses only the saved file and agrees with a build wit
   fs::create_directories(site);
   fs::copy(test::source_dir() / "site.yaml", site / "site.yaml", fs::copy_options::overwrite_existing);
   fs::copy(test::source_dir() / "content", site / "content", fs::copy_options::recursive);
-  Keeper cache{keeper_kind(GENERATE(0, 1, 2))};
+  Keeper cache{keeper_kind(GENERATE(0, 1, 2, 3))};
 
   build_with_and_without_cache(site, out, cache);
   const auto first = cache.last();
@@ -127,8 +130,8 @@ TEST_CASE("the load cache parses only the saved file and agrees with a build wit
     CHECK(cache.last().parsed == 0);
     CHECK(cache.last().bodies_rendered == 0);
     // With files old enough, not even read; otherwise read and hashed.
-    if (cache.kind == Keeper::Kind::store_aged) CHECK(cache.stored.unread == first.sources);
-    if (cache.kind == Keeper::Kind::store) CHECK(cache.stored.unread == 0);
+    CHECK(cache.last().unread == (cache.aged() ? first.sources : 0));
+    if (!cache.serves()) CHECK(cache.stored.unread == cache.last().unread);
   }
   SECTION("one news item saved: one file parsed, one body rendered") {
     std::string news;
@@ -138,6 +141,7 @@ TEST_CASE("the load cache parses only the saved file and agrees with a build wit
     auto b = build_with_and_without_cache(site, out, cache);
     CHECK(cache.last().parsed == 1);
     CHECK(cache.last().bodies_rendered == 1);
+    CHECK(cache.last().unread == (cache.aged() ? first.sources - 1 : 0));
     CHECK(output_has(b, "novosti/" + news.substr(0, news.size() - 3) + "/index.html", "Добавлен абзац при сохранении"));
   }
   SECTION("a file deleted leaves the cache and the site") {
@@ -153,7 +157,7 @@ TEST_CASE("the load cache parses only the saved file and agrees with a build wit
     CHECK(cache.last().sources == sources);
     CHECK(cache.last().parsed == 0);
     CHECK_FALSE(fs::exists(out / "novosti/vremennaya"));  // updated in place: the page and its folder are gone
-    if (cache.kind == Keeper::Kind::serve) CHECK(cache.caches.written_to == out);
+    if (cache.serves()) CHECK(cache.caches.written_to == out);
   }
 }
 
@@ -161,7 +165,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
   test::TempDir dir;
   const fs::path site = dir.path() / "site", out = dir.path() / "out";
   test::copy_base_site(site);
-  Keeper cache{keeper_kind(GENERATE(0, 1, 2))};
+  Keeper cache{keeper_kind(GENERATE(0, 1, 2, 3))};
   const fs::path news = site / "content/news/pervaya.md";
   const fs::path practice = site / "content/practices/keys-1.md";
 
