@@ -115,7 +115,7 @@ ExitStatus cmd_build(const std::vector<std::string>& args) {
 
 ExitStatus cmd_check(const std::vector<std::string>& args) {
   BuildArgs a;
-  auto app = make_app("check", "Проверить сайт по Положению и правилам, ничего не записывая.");
+  auto app = make_app("check", "Проверить сайт по Положению и правилам, не собирая результат (обновляется только кэш разбора вне сайта).");
   add_common(*app, a, false);
   if (auto st = parse(*app, args)) return *st;
   return run_pipeline(a, false);

@@ -10,7 +10,7 @@ namespace nastavnik::cli {
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"build", "проверить сайт и собрать его в папку public/", cmd_build},
-      {"check", "только проверить сайт, ничего не записывая", cmd_check},
+      {"check", "только проверить сайт, не собирая результат", cmd_check},
       {"links", "проверить ссылки собранного сайта (с --external — и внешние)", cmd_links},
       {"deploy", "загрузить собранный сайт на хостинг (FTP, FTPS, SFTP, WebDAV, папка)", cmd_deploy},
       {"serve", "предпросмотр в браузере: пересборка и обновление страниц при сохранении", cmd_serve},
