@@ -70,6 +70,9 @@ struct LoadedSource {
   /// old enough then (load_store.hpp explains the rule).
   util::FileStamp stamp;
   std::int64_t read_ns = 0;
+  /// Read back from the store: decoded once, but its text is not derived again yet (a null
+  /// text otherwise means the bytes could not be decoded).
+  bool text_pending = false;
 };
 
 /// The rule of load_store.hpp: `now`, a file's stamp at this moment, shows it unwritten since

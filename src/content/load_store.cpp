@@ -32,11 +32,11 @@ static_assert(sizeof(model::PageBase) == 400 && sizeof(model::Landing) == 400 &&
                   sizeof(model::Program) == 512 && sizeof(model::Practice) == 520 && sizeof(model::NewsItem) == 568 &&
                   sizeof(model::Page) == 408 && sizeof(model::Approval) == 168 && sizeof(model::NewsEvent) == 80,
               "update the load store's encoding of pages");
-static_assert(sizeof(BodyMemo) == 208 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1088,
+static_assert(sizeof(BodyMemo) == 208 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1096,
               "update the load store's encoding of entries");
 static_assert(std::variant_size_v<AnyPage> == 6, "update the load store's encoding of pages");
 
-constexpr std::string_view kEntryMagic = "NLE1";
+constexpr std::string_view kEntryMagic = "NLE2";
 constexpr std::string_view kIndexMagic = "nastavnik load 2\n";
 /// An index over this size is not ours (10,000 sources make about 1 MB).
 constexpr std::uintmax_t kMaxIndex = std::uintmax_t(256) << 20;
@@ -47,6 +47,7 @@ constexpr std::uint64_t kMaxEntry = std::uint64_t(1) << 30;
 
 struct Out {
   std::string b;
+  std::string_view file;  ///< the entry's own source: positions in it are written without it
   void u8(std::uint8_t v) { b.push_back(static_cast<char>(v)); }
   void u32(std::uint32_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
   void u64(std::uint64_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -61,6 +62,7 @@ struct In {
   const char* p;
   const char* end;
   bool ok = true;
+  std::string file;  ///< the entry's own source (see Out::file)
   bool take(void* dst, std::size_t n) {
     if (!ok || static_cast<std::size_t>(end - p) < n) return ok = false;
     std::memcpy(dst, p, n);
@@ -109,13 +111,16 @@ struct In {
   }
 };
 
+// A position in the entry's own file (nearly all of them: a page has dozens) is a flag.
 void put(Out& o, const diag::SourcePos& p) {
-  o.str(p.file);
+  const bool own = p.file == o.file;
+  o.u8(own);
+  if (!own) o.str(p.file);
   o.i32(p.line);
   o.i32(p.column);
 }
 void get(In& in, diag::SourcePos& p) {
-  p.file = in.str();
+  p.file = in.flag() ? in.file : in.str();
   p.line = in.i32();
   p.column = in.i32();
 }
@@ -206,18 +211,49 @@ void get(In& in, model::TextBlock& t) {
   get(in, t.pos);
 }
 
+// The text blocks for the leak scan are mostly the plain text again, in order: a block found in
+// the plain text from where the previous one was found is written as its place there.
 void put(Out& o, const model::Body& b) {
   o.str(b.html);
   o.str(b.plain);
   put(o, b.headings);
-  put(o, b.blocks);
+  o.u64(b.blocks.size());
+  std::size_t from = 0;
+  for (const auto& block : b.blocks) {
+    const auto at = block.text.empty() ? std::string::npos : b.plain.find(block.text, from);
+    o.u8(at != std::string::npos);
+    if (at != std::string::npos) {
+      o.u64(at);
+      o.u64(block.text.size());
+      from = at + block.text.size();
+    } else {
+      o.str(block.text);
+    }
+    put(o, block.pos);
+  }
   o.u8(b.has_withheld);
 }
 void get(In& in, model::Body& b) {
   b.html = in.str();
   b.plain = in.str();
   get(in, b.headings);
-  get(in, b.blocks);
+  const auto n = in.count();
+  b.blocks.clear();
+  b.blocks.reserve(n);
+  for (std::size_t i = 0; i < n && in.ok; ++i) {
+    auto& block = b.blocks.emplace_back();
+    if (in.flag()) {
+      const auto at = in.u64(), size = in.u64();
+      if (!in.ok || at > b.plain.size() || size > b.plain.size() - at) {
+        in.ok = false;
+        return;
+      }
+      block.text = b.plain.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(size));
+    } else {
+      block.text = in.str();
+    }
+    get(in, block.pos);
+  }
   b.has_withheld = in.flag();
 }
 
@@ -472,6 +508,9 @@ std::string store_identity() {
 std::string encode_source(const LoadedSource& e) {
   Out o;
   o.b.append(kEntryMagic);
+  const std::string& file = std::visit([](const auto& p) -> const std::string& { return p.source; }, e.page);
+  o.str(file);
+  o.file = file;
   o.str(e.key);
   o.u8(e.ok);
   o.str(e.slug_field);
@@ -486,6 +525,7 @@ std::string encode_source(const LoadedSource& e) {
 std::shared_ptr<LoadedSource> decode_source(std::string_view bytes) {
   if (bytes.substr(0, kEntryMagic.size()) != kEntryMagic) return nullptr;
   In in{bytes.data() + kEntryMagic.size(), bytes.data() + bytes.size()};
+  in.file = in.str();
   auto e = std::make_shared<LoadedSource>();
   e->key = in.str();
   e->ok = in.flag();
@@ -665,6 +705,7 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
   if (!e || e->key != key) return nullptr;
   e->stamp = r.stamp;
   e->read_ns = r.read_ns;
+  e->text_pending = true;
   std::lock_guard lock(m_mutex);
   m_next[rel] = r;
   ++m_stats.found;

@@ -176,7 +176,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
         if (auto hit = cache->lookup(src.rel, *key)) {
           ++unread;
           src.stamp = *now;
-          src.from_store = !hit->text;
+          src.from_store = hit->text_pending;
           src.entry = std::move(hit);
           sink.replay(src.entry->diags);
           return;
@@ -194,7 +194,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
       }
       // From the store: no text yet. It is derived again from these very bytes (the store keeps
       // only sources that decoded) when the body is rendered again, which is seldom.
-      if (hit && !hit->text) {
+      if (hit && hit->text_pending) {
         src.from_store = true;
         src.raw = std::move(*bytes);
       }
@@ -397,6 +397,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
             e.split = split_front_matter(*e.text);
           }
         src.raw.reset();
+        e.text_pending = false;
       }
       if (!e.text) return;  // not after the same bytes decoded once: nothing to render
       e.body = render_recorded(e.split.body, src.rel, e.split.body_line, mo, resolve);
