@@ -18,6 +18,7 @@
 #include "cli/app.hpp"
 #include "cli/commands.hpp"
 #include "diag/printer.hpp"
+#include "content/load_store.hpp"
 #include "pipeline/pipeline.hpp"
 #include "serve/live_reload.hpp"
 #include "serve/server.hpp"
@@ -34,8 +35,8 @@ struct ServeArgs {
   std::string site = ".";
   std::string bind = "127.0.0.1";
   int port = 8080;
-  bool drafts = false, future = false;
-  std::string now;
+  bool drafts = false, future = false, no_cache = false;
+  std::string now, cache_dir;
 };
 
 /// The private output folder, removed with everything in it when serve ends.
@@ -202,6 +203,10 @@ ExitStatus cmd_serve(const std::vector<std::string>& args) {
   app->add_flag("--drafts", a.drafts, "показывать черновики (draft: true)");
   app->add_flag("--future", a.future, "показывать новости с датой в будущем");
   app->add_option("--now", a.now, "считать сегодняшней эту дату (по умолчанию — системная)")->type_name("YYYY-MM-DD");
+  app->add_option("--cache-dir", a.cache_dir,
+                  "папка кэша разбора (по умолчанию — $NASTAVNIK_CACHE_DIR, $XDG_CACHE_HOME/nastavnik или ~/.cache/nastavnik)")
+      ->type_name("DIR");
+  app->add_flag("--no-cache", a.no_cache, "не читать и не записывать кэш разбора (между сохранениями serve помнит разбор сам)");
   if (auto st = parse(*app, args)) return *st;
   if (a.port < 0 || a.port > 65535) {
     print_error("--port: порт должен быть числом от 1 до 65535 (или 0 — любой свободный)");
@@ -212,6 +217,7 @@ ExitStatus cmd_serve(const std::vector<std::string>& args) {
   opt.drafts = a.drafts;
   opt.future = a.future;
   opt.serve_mode = true;
+  if (!a.no_cache) opt.cache_dir = a.cache_dir.empty() ? content::default_cache_dir() : fs::path(a.cache_dir);
   if (!resolve_now(a.now, opt.now)) return ExitStatus::usage;
   std::error_code ec;
   if (!fs::is_directory(opt.site_dir, ec)) {
@@ -251,6 +257,9 @@ ExitStatus cmd_serve(const std::vector<std::string>& args) {
   }
 
   rebuild(opt, live, "");
+  // The first build took what earlier builds of this site stored in the parse cache (and stored
+  // what they had not); later ones keep their own in memory and leave the store to `build`.
+  opt.cache_dir.clear();
   server.start();
   std::string host = a.bind.find(':') != std::string::npos ? "[" + a.bind + "]" : a.bind;
   std::cout << "Предпросмотр: http://" << host << ":" << port << "/\n"

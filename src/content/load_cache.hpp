@@ -106,7 +106,9 @@ class LoadCache {
   /// A cache for one run, backed by `store`: what is not in memory is looked up there, and
   /// what the run parses or renders goes there. Its entries are not kept after the run
   /// (retains() is false: pages are moved out of them, texts dropped).
-  explicit LoadCache(LoadStore* store) : m_store(store) {}
+  explicit LoadCache(LoadStore* store) : m_store(store), m_retains(false) {}
+  /// serve's cache, kept between rebuilds, backed by the store for one build (null: no longer).
+  void attach_store(LoadStore* store) { m_store = store; }
 
   /// The entry of `rel` loaded from the bytes with this key: from memory, else from the store
   /// (then its text and split are not set yet); null when neither has it.
@@ -121,7 +123,7 @@ class LoadCache {
   void set_run_clock(std::int64_t ns) { m_run_ns = ns; }
   std::int64_t run_clock() const { return m_run_ns; }
   LoadStore* store() const { return m_store; }
-  bool retains() const { return m_store == nullptr; }
+  bool retains() const { return m_retains; }
 
   struct Stats {
     std::size_t sources = 0;         ///< Markdown sources of the last build
@@ -137,6 +139,7 @@ class LoadCache {
 
  private:
   LoadStore* m_store = nullptr;
+  bool m_retains = true;
   std::int64_t m_run_ns = 0;
   mutable std::mutex m_mutex;
   std::map<std::string, std::shared_ptr<LoadedSource>> m_entries;

@@ -85,12 +85,14 @@ Result run(const Options& options, diag::Sink& sink) {
   bo.future = options.future;
   util::StageTimer timer("запись");
   content::LoadCache* load_cache = options.caches ? &options.caches->load : nullptr;
-  // A single run backs its own load cache with the store on disk, and lets both go once loaded.
+  // A single run backs its own load cache with the store on disk, and lets both go once loaded;
+  // serve backs its kept cache with it while loading.
   std::unique_ptr<content::LoadStore> store;
   std::optional<content::LoadCache> run_cache;
-  if (!options.caches && !options.cache_dir.empty()) {
+  if (!options.cache_dir.empty()) {
     store = content::LoadStore::open(options.cache_dir, options.site_dir, result.cache_note, options.cache_clock_ns);
-    if (store) load_cache = &run_cache.emplace(store.get());
+    if (store && options.caches) options.caches->load.attach_store(store.get());
+    else if (store) load_cache = &run_cache.emplace(store.get());
   }
   if (load_cache) load_cache->set_run_clock(store ? store->started_ns() : options.cache_clock_ns ? options.cache_clock_ns : util::clock_now_ns());
   model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, load_cache);
@@ -99,6 +101,7 @@ Result run(const Options& options, diag::Sink& sink) {
     store->commit();  // a failure only means parsing again next time
     result.load_store_used = true;
     result.load_store = store->stats();
+    if (options.caches) options.caches->load.attach_store(nullptr);
     run_cache.reset();
     store.reset();  // and its lock: another run of this site may use it now
   }

@@ -30,8 +30,10 @@ struct Options {
   bool incremental = true;  ///< reuse unchanged pages of the previous output (tests turn it off)
   /// Kept between the builds of one process (serve); null for a single build.
   Caches* caches = nullptr;
-  /// A single build's (or check's) load store: the folder of content/load_store.hpp, usually
-  /// content::default_cache_dir(); empty: every source is parsed (--no-cache, tests).
+  /// The load store's cache folder (content/load_store.hpp), usually content::default_cache_dir();
+  /// empty: none (--no-cache, tests). A single build or check backs its own load cache with it;
+  /// serve backs its kept cache with it for its first build only (what earlier builds stored is
+  /// found; what they had not is stored): the store keeps only what the build using it saw.
   std::filesystem::path cache_dir;
   /// The store's clock (LoadStore::open): 0, the system's; tests set it ahead.
   std::int64_t cache_clock_ns = 0;

@@ -28,9 +28,12 @@ struct CacheBuilt {
 struct Keeper {
   /// *_aged: the run's clock an hour ahead, so that every file looks old enough for its stamp
   /// to be trusted: unchanged files are not even read.
-  enum class Kind { serve, store, store_aged, serve_aged } kind;
-  bool serves() const { return kind == Kind::serve || kind == Kind::serve_aged; }
+  /// serve_store: serve's cache with the store for its first build, as `nastavnik serve` does.
+  enum class Kind { serve, store, store_aged, serve_aged, serve_store } kind;
+  bool serves() const { return kind == Kind::serve || kind == Kind::serve_aged || kind == Kind::serve_store; }
   bool aged() const { return kind == Kind::store_aged || kind == Kind::serve_aged; }
+  bool uses_store() const { return !serves() || (kind == Kind::serve_store && builds == 0); }
+  int builds = 0;
   pipeline::Caches caches;
   test::TempDir cache_dir;
   content::LoadCache::Stats loaded;  ///< of the last build
@@ -39,7 +42,8 @@ struct Keeper {
 };
 
 Keeper::Kind keeper_kind(int i) {
-  const Keeper::Kind kinds[] = {Keeper::Kind::serve, Keeper::Kind::store, Keeper::Kind::store_aged, Keeper::Kind::serve_aged};
+  const Keeper::Kind kinds[] = {Keeper::Kind::serve, Keeper::Kind::store, Keeper::Kind::store_aged,
+                                Keeper::Kind::serve_aged, Keeper::Kind::serve_store};
   return kinds[i];
 }
 
@@ -50,16 +54,17 @@ CacheBuilt build_once(const fs::path& site, const fs::path& out, Keeper* keeper,
   opt.now = now;
   opt.jobs = jobs;
   if (keeper && keeper->serves()) opt.caches = &keeper->caches;
-  if (keeper && !keeper->serves()) opt.cache_dir = keeper->cache_dir.path();
+  if (keeper && keeper->uses_store()) opt.cache_dir = keeper->cache_dir.path();
   if (keeper && keeper->aged()) opt.cache_clock_ns = util::clock_now_ns() + 3600'000'000'000;
   opt.incremental = keeper != nullptr;
   diag::Sink sink;
   auto r = pipeline::run(opt, sink);
   if (keeper) {
     CHECK(r.cache_note.empty());
-    CHECK(r.load_store_used == !keeper->serves());
+    CHECK(r.load_store_used == keeper->uses_store());
     keeper->loaded = r.loaded;
     keeper->stored = r.load_store;
+    ++keeper->builds;
   }
   CacheBuilt b;
   b.outcome = r.outcome;
@@ -117,11 +122,12 @@ TEST_CASE("the load cache parses only the saved file and agrees with a build wit
   fs::create_directories(site);
   fs::copy(test::source_dir() / "site.yaml", site / "site.yaml", fs::copy_options::overwrite_existing);
   fs::copy(test::source_dir() / "content", site / "content", fs::copy_options::recursive);
-  Keeper cache{keeper_kind(GENERATE(0, 1, 2, 3))};
+  Keeper cache{keeper_kind(GENERATE(0, 1, 2, 3, 4))};
 
   build_with_and_without_cache(site, out, cache);
   const auto first = cache.last();
   CHECK(first.sources > 20);
+  if (cache.uses_store() || cache.kind == Keeper::Kind::serve_store) CHECK(cache.stored.stored == first.sources);
   CHECK(first.parsed == first.sources);
   CHECK(first.bodies_rendered == first.sources);
 
@@ -165,7 +171,7 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
   test::TempDir dir;
   const fs::path site = dir.path() / "site", out = dir.path() / "out";
   test::copy_base_site(site);
-  Keeper cache{keeper_kind(GENERATE(0, 1, 2, 3))};
+  Keeper cache{keeper_kind(GENERATE(0, 1, 2, 3, 4))};
   const fs::path news = site / "content/news/pervaya.md";
   const fs::path practice = site / "content/practices/keys-1.md";
 
@@ -273,4 +279,32 @@ TEST_CASE("a damaged load store only means parsing again", "[site][load-cache][l
     CHECK(cache.last().parsed > 0);
     CHECK(cache.last().parsed < sources);
   }
+}
+
+TEST_CASE("serve's first build takes what builds stored, and its rebuilds agree", "[site][load-cache][load-store]") {
+  test::TempDir dir;
+  const fs::path site = dir.path() / "site", out = dir.path() / "out";
+  test::copy_base_site(site);
+  Keeper build{Keeper::Kind::store};
+  build_with_and_without_cache(site, dir.path() / "built", build);
+  const auto sources = build.last().sources;
+  REQUIRE(sources > 3);
+
+  Keeper serve{Keeper::Kind::serve_store};
+  fs::copy(build.cache_dir.path(), serve.cache_dir.path(), fs::copy_options::recursive);  // what build stored
+  build_with_and_without_cache(site, out, serve);
+  CHECK(serve.last().parsed == 0);
+  CHECK(serve.stored.found == sources);
+  // Its kept entries have no text yet: a body that must be rendered again reads its file then.
+  const std::string kept = test::read_file(site / "content/practices/keys-1.md");
+  fs::remove(site / "content/practices/keys-1.md");
+  auto b = build_with_and_without_cache(site, out, serve);
+  CHECK(diags_mention(b.diags, "link.broken"));
+  write_text(site / "content/practices/keys-1.md", kept);
+  b = build_with_and_without_cache(site, out, serve);
+  CHECK_FALSE(diags_mention(b.diags, "link.broken"));
+  std::ofstream(site / "content/news/pervaya.md", std::ios::app) << "\nЕщё абзац.\n";
+  b = build_with_and_without_cache(site, out, serve);
+  CHECK(serve.last().parsed == 1);
+  CHECK(output_has(b, "novosti/pervaya/index.html", "Ещё абзац"));
 }
