@@ -59,6 +59,7 @@ struct Out {
 };
 
 struct In {
+  In(const char* begin, const char* stop) : p(begin), end(stop) {}
   const char* p;
   const char* end;
   bool ok = true;
@@ -200,15 +201,6 @@ void get(In& in, model::Heading& h) {
   h.id = in.str();
   get(in, h.pos);
   h.withheld = in.flag();
-}
-
-void put(Out& o, const model::TextBlock& t) {
-  o.str(t.text);
-  put(o, t.pos);
-}
-void get(In& in, model::TextBlock& t) {
-  t.text = in.str();
-  get(in, t.pos);
 }
 
 // The text blocks for the leak scan are mostly the plain text again, in order: a block found in

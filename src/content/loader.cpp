@@ -138,7 +138,12 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
 
   // Stage 1: read every Markdown file and its front matter, in parallel.
   std::vector<MdSource> sources;
-  auto add = [&](Kind k, const std::string& rel) { sources.push_back(MdSource{k, rel, nullptr, 0}); };
+  auto add = [&](Kind k, const std::string& rel) {
+    MdSource s{};
+    s.kind = k;
+    s.rel = rel;
+    sources.push_back(std::move(s));
+  };
   if (found.has_landing) add(Kind::landing, "content/_index.md");
   if (found.has_regulation) add(Kind::regulation, "content/polozhenie.md");
   for (const auto& r : found.programs) add(Kind::program, r);
