@@ -29,7 +29,9 @@ struct Keeper {
   /// *_aged: the run's clock an hour ahead, so that every file looks old enough for its stamp
   /// to be trusted: unchanged files are not even read.
   /// serve_store: serve's cache with the store for its first build, as `nastavnik serve` does.
-  enum class Kind { serve, store, store_aged, serve_aged, serve_store } kind;
+  enum class Kind { serve, store, store_aged, serve_aged, serve_store };
+  explicit Keeper(Kind k) : kind(k) {}
+  Kind kind;
   bool serves() const { return kind == Kind::serve || kind == Kind::serve_aged || kind == Kind::serve_store; }
   bool aged() const { return kind == Kind::store_aged || kind == Kind::serve_aged; }
   bool uses_store() const { return !serves() || (kind == Kind::serve_store && builds == 0); }
