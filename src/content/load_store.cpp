@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <type_traits>
 #include <vector>
 
@@ -212,7 +214,18 @@ void put(Out& o, const model::Body& b) {
   o.u64(b.blocks.size());
   std::size_t from = 0;
   for (const auto& block : b.blocks) {
-    const auto at = block.text.empty() ? std::string::npos : b.plain.find(block.text, from);
+    // Looked for in a window after the previous one: a block that is not in the plain text (its
+    // typography differs, or it is withheld) must not cost a scan of the whole rest of the text.
+    // Boyer–Moore–Horspool skips ahead by up to the block's length instead of comparing at
+    // every byte; with the bounded window, encoding stays linear in the body (a plain find over
+    // the rest of the text took 100 s for a 2.8 MB page of 20,000 typographed paragraphs).
+    std::size_t at = std::string::npos;
+    if (!block.text.empty() && from < b.plain.size()) {
+      const std::string_view window = std::string_view(b.plain).substr(from, block.text.size() + 4096);
+      const std::boyer_moore_horspool_searcher searcher(block.text.begin(), block.text.end());
+      if (auto hit = std::search(window.begin(), window.end(), searcher); hit != window.end())
+        at = from + static_cast<std::size_t>(hit - window.begin());
+    }
     o.u8(at != std::string::npos);
     if (at != std::string::npos) {
       o.u64(at);
