@@ -491,6 +491,47 @@ int open_file(const fs::path& path, int flags) {
   return ::open(path.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, 0600);
 }
 
+/// A store's own files: nothing else is ever removed.
+bool is_store_file(const std::string& name) {
+  if (name == "lock" || name == "index" || name == "index.new") return true;
+  if (name.rfind("pack-", 0) != 0 || name.size() == 5) return false;
+  return std::all_of(name.begin() + 5, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// Removes the stores of other sites (a site moved, renamed, or a scratch copy) unused for
+/// kStaleNs: each only if it holds nothing but a store's own files, none newer than that, and
+/// no run holds its lock. A cache is allowed to forget; a folder with anything else stays.
+void prune_stale_stores(const fs::path& load_dir, const fs::path& own, std::int64_t now_ns) {
+  constexpr std::int64_t kStaleNs = std::int64_t(30) * 24 * 3600 * 1000000000;
+  std::error_code ec;
+  for (const auto& site : fs::directory_iterator(load_dir, ec)) {
+    if (site.path() == own) continue;
+    struct stat st {};
+    if (::lstat(site.path().c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) continue;
+    bool stale = true;
+    std::vector<fs::path> files;
+    std::error_code ec2;
+    for (const auto& f : fs::directory_iterator(site.path(), ec2)) {
+      struct stat fst {};
+      const auto name = f.path().filename().string();
+      if (!is_store_file(name) || ::lstat(f.path().c_str(), &fst) != 0 || !S_ISREG(fst.st_mode) ||
+          std::int64_t(fst.st_mtim.tv_sec) * 1000000000 + fst.st_mtim.tv_nsec > now_ns - kStaleNs) {
+        stale = false;
+        break;
+      }
+      files.push_back(f.path());
+    }
+    if (!stale || ec2) continue;
+    int lock = open_file(site.path() / "lock", O_RDWR);
+    if (lock < 0) continue;
+    if (::flock(lock, LOCK_EX | LOCK_NB) == 0) {
+      for (const auto& f : files) ::unlink(f.c_str());
+      ::rmdir(site.path().c_str());
+    }
+    ::close(lock);
+  }
+}
+
 std::string store_identity() {
   const std::string& binary = util::binary_identity();
   if (binary.empty()) return {};
@@ -608,6 +649,7 @@ std::unique_ptr<LoadStore> LoadStore::open(const fs::path& cache_dir, const fs::
     auto name = entry.path().filename().string();
     if (name.rfind("pack-", 0) == 0 && name != store->pack_name(store->m_generation)) fs::remove(entry.path(), ec);
   }
+  prune_stale_stores(root / "load", store->m_dir, store->m_started_ns);
   return store;
 }
 

@@ -25,6 +25,8 @@
 // mtime back cannot set ctime; --no-cache reads everything.
 //   pack-<N>   the entries' bytes, appended; rewritten as pack-<N+1> when less than half of it
 //              is live
+// Opening a store removes the stores of other sites that no run has touched for 30 days (a site
+// moved or renamed leaves its old one) — only folders holding nothing but these files, unlocked.
 #include <cstdint>
 #include <filesystem>
 #include <map>

@@ -343,6 +343,56 @@ TEST_CASE("load store: a file is not read again only while its stamp is the one 
   CHECK_FALSE(run(t0 + 4 * hour)->unchanged("content/news/a.md", *util::stat_file(file)));
 }
 
+TEST_CASE("load store: another site's store unused for 30 days is removed, nothing else", "[content][load-store]") {
+  test::TempDir dir;
+  const fs::path cache = dir.path() / "cache";
+  fs::create_directories(dir.path() / "old");
+  fs::create_directories(dir.path() / "new");
+  auto make = [&](const fs::path& site) {
+    std::string why;
+    auto s = content::LoadStore::open(cache, site, why);
+    REQUIRE(s);
+    s->put("content/news/a.md", news_entry("k"), {});
+    REQUIRE(s->commit());
+    return s->dir();
+  };
+  const fs::path old_store = make(dir.path() / "old");
+  auto age = [&](const fs::path& store, int days) {
+    for (const auto& f : fs::directory_iterator(store))
+      fs::last_write_time(f.path(), fs::file_time_type::clock::now() - std::chrono::hours(24 * days));
+  };
+  auto open_new = [&] {
+    std::string why;
+    REQUIRE(content::LoadStore::open(cache, dir.path() / "new", why));
+  };
+  SECTION("unused for 40 days: removed") {
+    age(old_store, 40);
+    open_new();
+    CHECK_FALSE(fs::exists(old_store));
+  }
+  SECTION("used 20 days ago: kept") {
+    age(old_store, 20);
+    open_new();
+    CHECK(fs::exists(old_store / "index"));
+  }
+  SECTION("a file that is not a store's: kept") {
+    std::ofstream(old_store / "notes.txt") << "мои заметки";
+    age(old_store, 40);
+    open_new();
+    CHECK(fs::exists(old_store / "notes.txt"));
+    CHECK(fs::exists(old_store / "index"));
+  }
+  SECTION("a run holds it: kept") {
+    age(old_store, 40);
+    std::string why;
+    auto held = content::LoadStore::open(cache, dir.path() / "old", why);
+    REQUIRE(held);
+    age(old_store, 40);  // its own open touched nothing it would not touch anyway
+    open_new();
+    CHECK(fs::exists(old_store / "index"));
+  }
+}
+
 TEST_CASE("limits: encoding a body whose text blocks are not in its plain text stays linear", "[safety][limits][load-store]") {
   // Typography makes a block's source text differ from the plain text («» for "", — for --), so
   // most blocks of such a page are not found there. Looking for each in the whole rest of an
