@@ -37,15 +37,10 @@
 #include <string_view>
 
 #include "content/load_cache.hpp"
+#include "content/load_codec.hpp"
 #include "util/file.hpp"
 
 namespace nastavnik::content {
-
-/// One entry's bytes: everything of a LoadedSource but the text and its split (derived from the
-/// source bytes again), the `lent` flag, and the stamp (kept in the index).
-std::string encode_source(const LoadedSource& e);
-/// The entry back; null when `bytes` are not exactly one well-formed entry.
-std::shared_ptr<LoadedSource> decode_source(std::string_view bytes);
 
 /// The default cache folder: $NASTAVNIK_CACHE_DIR, else $XDG_CACHE_HOME/nastavnik, else
 /// $HOME/.cache/nastavnik; empty when none of them is set.

@@ -1,4 +1,4 @@
-// libFuzzer target: decoding an entry of the load store (content/load_store.cpp). The store's
+// libFuzzer target: decoding an entry of the load store (content/load_codec.cpp). The store's
 // checksums keep damage out, but the decoder must stand on its own: any bytes give an entry or
 // nothing, never a crash, a hang or a huge allocation; an entry that decodes encodes to bytes
 // that decode to the same entry (the encoder's choices — a block as its place in the plain
@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "content/load_store.hpp"
+#include "content/load_codec.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace nastavnik;

@@ -1,0 +1,94 @@
+#pragma once
+// The bytes of one load-store entry (content/load_store.hpp): a LoadedSource written field by
+// field and read back with every bound checked. Also the little reader and writer the store's
+// index is made with. Native byte order: the bytes never leave the machine (the store's
+// identity names the binary that wrote them).
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "content/load_cache.hpp"
+
+namespace nastavnik::content {
+
+/// One entry's bytes: everything of a LoadedSource but the text and its split (derived from the
+/// source bytes again), the `lent` flag, and the stamp (kept in the index).
+std::string encode_source(const LoadedSource& e);
+/// The entry back; null when `bytes` are not exactly one well-formed entry.
+std::shared_ptr<LoadedSource> decode_source(std::string_view bytes);
+
+namespace codec {
+
+struct Out {
+  std::string b;
+  std::string_view file;  ///< the entry's own source: positions in it are written without it
+  void u8(std::uint8_t v) { b.push_back(static_cast<char>(v)); }
+  void u32(std::uint32_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void u64(std::uint64_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void i32(int v) { u32(static_cast<std::uint32_t>(v)); }
+  void str(std::string_view s) {
+    u64(s.size());
+    b.append(s);
+  }
+};
+
+struct In {
+  In(const char* begin, const char* stop) : p(begin), end(stop) {}
+  const char* p;
+  const char* end;
+  bool ok = true;
+  std::string file;  ///< the entry's own source (see Out::file)
+  bool take(void* dst, std::size_t n) {
+    if (!ok || static_cast<std::size_t>(end - p) < n) return ok = false;
+    std::memcpy(dst, p, n);
+    p += n;
+    return true;
+  }
+  std::uint8_t u8() {
+    std::uint8_t v = 0;
+    take(&v, 1);
+    return v;
+  }
+  std::uint32_t u32() {
+    std::uint32_t v = 0;
+    take(&v, sizeof v);
+    return v;
+  }
+  std::uint64_t u64() {
+    std::uint64_t v = 0;
+    take(&v, sizeof v);
+    return v;
+  }
+  int i32() { return static_cast<int>(u32()); }
+  bool flag() {
+    auto v = u8();
+    if (v > 1) ok = false;
+    return v == 1;
+  }
+  std::string str() {
+    auto n = u64();
+    if (!ok || n > static_cast<std::uint64_t>(end - p)) {
+      ok = false;
+      return {};
+    }
+    std::string s(p, n);
+    p += n;
+    return s;
+  }
+  /// A count of items that take at least one byte each: never more than what is left.
+  std::size_t count() {
+    auto n = u64();
+    if (!ok || n > static_cast<std::uint64_t>(end - p)) {
+      ok = false;
+      return 0;
+    }
+    return static_cast<std::size_t>(n);
+  }
+};
+
+
+}  // namespace codec
+
+}  // namespace nastavnik::content
