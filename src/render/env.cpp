@@ -135,4 +135,35 @@ Context news_card(const Env& env, const model::NewsItem& n, std::string_view roo
   return c;
 }
 
+// news_card_inputs must see every field news_card may read: a new field of NewsItem (or of
+// PageBase, NewsEvent) changes these sizes and stops the build until it is considered there.
+static_assert(sizeof(model::NewsItem) == 568 && sizeof(model::NewsEvent) == 80,
+              "news_card_inputs: a field was added to NewsItem or NewsEvent");
+
+namespace {
+void hash_date(util::Hasher& h, const util::Date& d) {
+  h.update(static_cast<std::uint64_t>(d.year)).update(static_cast<std::uint64_t>(d.month));
+  h.update(static_cast<std::uint64_t>(d.day));
+}
+}  // namespace
+
+void news_card_inputs(util::Hasher& h, const model::NewsItem& n, std::string_view root) {
+  hash_field(h, root);
+  hash_field(h, n.url);
+  hash_field(h, n.title);
+  hash_date(h, n.date);
+  hash_field(h, n.summary);
+  h.update(static_cast<std::uint64_t>(n.tags.size()));
+  for (const auto& t : n.tags) hash_field(h, t);
+  hash_field(h, n.image);
+  hash_field(h, n.image_alt);
+  const bool event = n.event && n.event->date;
+  h.update(static_cast<std::uint64_t>(event));
+  if (event) {
+    hash_date(h, *n.event->date);
+    hash_field(h, n.event->time);
+    hash_field(h, n.event->place);
+  }
+}
+
 }  // namespace nastavnik::render

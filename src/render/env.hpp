@@ -1,6 +1,7 @@
 #pragma once
 // What every page builder shares: the site, the options, section slugs and titles, and the
 // page description (PageSpec) that the orchestrator turns into a file.
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include "model/site.hpp"
 #include "render/mustache.hpp"
 #include "render/render.hpp"
+#include "util/hash.hpp"
 
 namespace nastavnik::render {
 
@@ -49,6 +51,13 @@ struct PageSpec {
   std::string_view search_view() const { return search_body ? std::string_view(*search_body) : search_text; }
   std::string root_override;   ///< 404: root-relative prefix instead of "../"
   Context ctx = Context::object();  ///< page-specific keys
+  /// Instead of ctx, for the pages there are thousands of (news): `make_ctx` builds the page's
+  /// keys only when the page is rendered, and `ctx_key` (32 hex digits) hashes everything they
+  /// are a pure function of besides what the render identity holds (binary, layouts, the
+  /// typography switch, the site-wide keys and the site frame). The page cache keys such a page
+  /// on ctx_key: a reused page's context is never built.
+  std::function<Context()> make_ctx;
+  std::string ctx_key;
 };
 
 class Env {
@@ -98,6 +107,12 @@ void build_search(const Env& env, std::vector<PageSpec>& out);
 // Shared pieces of contexts.
 /// A news card for lists; `root` is the prefix of the page that shows it.
 Context news_card(const Env& env, const model::NewsItem& n, std::string_view root);
+/// Everything news_card(env, n, root) reads, into `h` (besides config.typography, which is in
+/// the render identity). Kept beside news_card: a field news_card starts to read must be fed
+/// here too, or a changed news item could leave a stale page (render_keys_test changes each).
+void news_card_inputs(util::Hasher& h, const model::NewsItem& n, std::string_view root);
+/// A length-prefixed string into a key's hash: no two sequences of fields hash the same bytes.
+inline void hash_field(util::Hasher& h, std::string_view v) { h.update(static_cast<std::uint64_t>(v.size())).update(v); }
 /// Roadmap progress: done / all, where cancelled events count in neither.
 struct Progress {
   int done = 0;

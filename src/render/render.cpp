@@ -298,7 +298,9 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       const FrameInputs frame_inputs(pages[i]);
       if (use_cache) {
-        keys[i] = page_key(identity, pages[i].tmpl, {&pages[i].ctx}, frame_inputs.bytes());
+        // A page whose context is built on demand is keyed on the hash of its inputs (no parts).
+        keys[i] = pages[i].make_ctx ? page_key(identity, pages[i].tmpl, {}, pages[i].ctx_key + frame_inputs.bytes())
+                                    : page_key(identity, pages[i].tmpl, {&pages[i].ctx}, frame_inputs.bytes());
         auto it = previous.find(pages[i].path);
         std::error_code ec;
         if (it != previous.end() && it->second.key == keys[i] &&
@@ -309,6 +311,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
           continue;
         }
       }
+      if (pages[i].make_ctx) pages[i].ctx = pages[i].make_ctx();
       Context ctx = assemble_context(std::move(pages[i].ctx), page_frame(site_frame, frame_inputs), site_ctx);
       html[i] = render_page(templates, env.config.typography, pages[i].tmpl, ctx, sink);
       sizes[i] = html[i].size();

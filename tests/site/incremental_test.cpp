@@ -125,6 +125,42 @@ TEST_CASE("a changed layout, site.yaml value or neighbour reaches every page tha
   CHECK(pages_of(p) == clean_build(site.path()));
 }
 
+TEST_CASE("every field of a news item reaches its page, its neighbours and its list card", "[site][incremental]") {
+  // News pages are keyed on their inputs (render/env.hpp: news_card_inputs), not on a built
+  // context: a field left out of the key would leave a stale page. Each edit is one field.
+  test::TempDir site, out;
+  copy_demo(site.path());
+  const fs::path p = out.path() / "p";
+  build(site.path(), p);
+  const fs::path with_image = site.path() / "content/news/seminar-pervyy-god.md";
+  struct Edit {
+    const char* what;
+    fs::path file;
+    std::string from, to;
+  };
+  const fs::path item = demo_news_path(site.path());
+  const std::vector<Edit> edits = {
+      {"title", item, "title: \"", "title: \"Перенесено: "},
+      {"date", item, "date: 2026-11-13", "date: 2026-11-12"},
+      {"summary", item, "summary: \"Приглашаем", "summary: \"Снова приглашаем"},
+      {"tags", item, "tags: [анонс,", "tags: [объявление,"},
+      {"another tag", item, "семинар,", "семинар, новое,"},
+      {"event date", item, "event: { date: 2026-12-03", "event: { date: 2026-12-04"},
+      {"event time", item, "time: \"14:30\"", "time: \"15:30\""},
+      {"event place", item, "place: \"Актовый зал", "place: \"Спортивный зал"},
+      {"body", item, "На семинаре обсудим", "На семинаре подробно обсудим"},
+      {"image", with_image, "image: files/seminar.png", "image: files/shkola-nastavnikov.png"},
+      {"image_alt", with_image, "image_alt: \"Схема:", "image_alt: \"Рисунок:"},
+  };
+  for (const auto& e : edits) {
+    INFO("edited: " << e.what);
+    replace_in(e.file, e.from, e.to);
+    auto r = build(site.path(), p);
+    CHECK(r.render.reused < r.render.pages);
+    CHECK(pages_of(p) == clean_build(site.path()));
+  }
+}
+
 TEST_CASE("the search index's saved memo: a rebuild stems only the edited document", "[site][incremental]") {
   test::TempDir site, out;
   copy_demo(site.path());
