@@ -23,7 +23,7 @@ namespace codec {
 // stored entry would silently lose it: the sizes stop the build until it is.
 static_assert(sizeof(diag::SourcePos) == 40 && sizeof(diag::Diagnostic) == 144 && sizeof(model::Positions) == 88,
               "update the load store's encoding of positions and diagnostics");
-static_assert(sizeof(model::Heading) == 120 && sizeof(model::TextBlock) == 72 && sizeof(model::Body) == 120,
+static_assert(sizeof(model::Heading) == 120 && sizeof(model::TextBlock) == 96 && sizeof(model::Body) == 120,
               "update the load store's encoding of bodies");
 static_assert(sizeof(model::PageBase) == 400 && sizeof(model::Landing) == 400 && sizeof(model::Regulation) == 608 &&
                   sizeof(model::Program) == 512 && sizeof(model::Practice) == 520 && sizeof(model::NewsItem) == 568 &&
@@ -132,28 +132,29 @@ void put(Out& o, const model::Body& b) {
   put(o, b.headings);
   o.u64(b.blocks.size());
   std::size_t from = 0;
-  for (const auto& block : b.blocks) {
+  for (const auto& block_ref : b.blocks) {
+    const std::string_view text = b.text_of(block_ref);
     // Looked for in a window after the previous one: a block that is not in the plain text (its
     // typography differs, or it is withheld) must not cost a scan of the whole rest of the text.
     // Boyer–Moore–Horspool skips ahead by up to the block's length instead of comparing at
     // every byte; with the bounded window, encoding stays linear in the body (a plain find over
     // the rest of the text took 100 s for a 2.8 MB page of 20,000 typographed paragraphs).
     std::size_t at = std::string::npos;
-    if (!block.text.empty() && from < b.plain.size()) {
-      const std::string_view window = std::string_view(b.plain).substr(from, block.text.size() + 4096);
-      const std::boyer_moore_horspool_searcher searcher(block.text.begin(), block.text.end());
+    if (!text.empty() && from < b.plain.size()) {
+      const std::string_view window = std::string_view(b.plain).substr(from, text.size() + 4096);
+      const std::boyer_moore_horspool_searcher searcher(text.begin(), text.end());
       if (auto hit = std::search(window.begin(), window.end(), searcher); hit != window.end())
         at = from + static_cast<std::size_t>(hit - window.begin());
     }
     o.u8(at != std::string::npos);
     if (at != std::string::npos) {
       o.u64(at);
-      o.u64(block.text.size());
-      from = at + block.text.size();
+      o.u64(text.size());
+      from = at + text.size();
     } else {
-      o.str(block.text);
+      o.str(text);
     }
-    put(o, block.pos);
+    put(o, block_ref.pos);
   }
   o.u8(b.has_withheld);
 }
@@ -172,7 +173,9 @@ void get(In& in, model::Body& b) {
         in.ok = false;
         return;
       }
-      block.text = b.plain.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(size));
+      block.in_plain = true;  // a place, not a copy (Body::text_of)
+      block.at = static_cast<std::size_t>(at);
+      block.size = static_cast<std::size_t>(size);
     } else {
       block.text = in.str();
     }

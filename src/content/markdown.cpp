@@ -193,7 +193,7 @@ model::Body render_markdown(std::string_view text, const std::string& file, int 
 
   for (cmark_node* b : text_blocks) {
     std::string t = plain_of(b);
-    if (!util::trim(t).empty()) body.blocks.push_back({std::move(t), positions.of(b)});
+    if (!util::trim(t).empty()) body.blocks.push_back({.text = std::move(t), .pos = positions.of(b)});
   }
 
   // 2. Raw HTML is dropped unless the site allows it.

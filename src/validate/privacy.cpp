@@ -37,7 +37,7 @@ class LeakScan {
     scan(page.title, page.pos.of("title"));
     scan(page.summary, page.pos.of("summary"));
     scan(page.tags, page.pos.of("tags"));
-    for (const auto& b : page.body.blocks) scan(b.text, b.pos);
+    for (const auto& b : page.body.blocks) scan(page.body.text_of(b), b.pos);
   }
 
  private:

@@ -239,6 +239,31 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
     b = build_with_and_without_cache(site, out, cache);
     CHECK(b.outcome == pipeline::Outcome::content_errors);
   }
+  SECTION("a bank name in an unchanged body is caught on every rebuild, and once the bank names it") {
+    // The leak scan reads the text blocks a cached body keeps as places in its plain text.
+    edit_text(news, "Текст новости", "Текст новости.\n\n- Встречу провёл Учеников Иван.\n\nПосле встречи Сидорова Мария Олеговна.");
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(b.outcome == pipeline::Outcome::content_errors);
+    REQUIRE(diags_mention(b.diags, "content/news/pervaya.md:7:"));
+    CHECK(diags_mention(b.diags, "privacy.leak"));
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed == 0);
+    CHECK(b.outcome == pipeline::Outcome::content_errors);
+    CHECK(diags_mention(b.diags, "content/news/pervaya.md:7:"));
+    CHECK_FALSE(diags_mention(b.diags, "content/news/pervaya.md:9:"));
+    // A person added to the bank: the unchanged body now leaks a second name.
+    edit_text(site / "content/bank.yaml", "pairs:", R"(  - id: s2
+    name: "Сидорова Мария Олеговна"
+    role: обучающийся
+    grade: 8
+    minor: true
+    consent: { processing: 2024-09-02, guardian: 2024-09-02 }
+pairs:)");
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed <= 1);  // the bank, not the news item
+    CHECK(diags_mention(b.diags, "content/news/pervaya.md:7:"));
+    CHECK(diags_mention(b.diags, "content/news/pervaya.md:9:"));
+  }
   SECTION("a file made unreadable UTF-8 and fixed again") {
     const std::string kept = test::read_file(news);
     write_text(news, kept + "\xff\n");

@@ -55,7 +55,7 @@ content::BodyMemo full_memo() {
   m.body.html = "<h2 id=\"celi\">Цели</h2><p>Текст «в кавычках»</p>";
   m.body.plain = "Цели Текст «в кавычках»";
   m.body.headings = {{2, "Цели", "celi", at(6), false}, {2, "Результаты", "rezultaty", at(8), true}};
-  m.body.blocks = {{"Текст", at(7)}};
+  m.body.blocks = {{.text = "Текст", .pos = at(7)}};
   m.body.has_withheld = true;
   m.diags = {diagnostic(2), diagnostic(3)};
   return m;
@@ -403,14 +403,14 @@ TEST_CASE("limits: encoding a body whose text blocks are not in its plain text s
   while (body.plain.size() < (8u << 20)) body.plain += "Абзац «в кавычках» — вот так, типографика его изменила. ";
   body.blocks.clear();
   for (int i = 0; i < 60000; ++i)
-    body.blocks.push_back({"Абзац \"в кавычках\" -- вот так, номер " + std::to_string(i) + ".", at(i + 1)});
-  body.blocks.push_back({"Абзац «в кавычках» — вот так", at(1)});  // and one that is there
+    body.blocks.push_back({.text = "Абзац \"в кавычках\" -- вот так, номер " + std::to_string(i) + ".", .pos = at(i + 1)});
+  body.blocks.push_back({.text = "Абзац «в кавычках» — вот так", .pos = at(1)});  // and one that is there
   const std::string bytes = content::encode_source(e);
   auto back = content::decode_source(bytes);
   REQUIRE(back);
   REQUIRE(back->body->body.blocks.size() == body.blocks.size());
-  CHECK(back->body->body.blocks[123].text == body.blocks[123].text);
-  CHECK(back->body->body.blocks.back().text == body.blocks.back().text);
+  CHECK(back->body->body.text_of(back->body->body.blocks[123]) == body.blocks[123].text);
+  CHECK(back->body->body.text_of(back->body->body.blocks.back()) == body.blocks.back().text);
   CHECK(content::encode_source(*back) == bytes);
 }
 
