@@ -1,5 +1,6 @@
 #include "output/writer.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -95,6 +96,73 @@ bool link_over(const fs::path& from, const fs::path& path) {
   return !ec;
 }
 
+struct WalkEntry {
+  std::string rel;
+  bool is_dir = false;
+  std::uint64_t inode = 0;
+};
+
+/// The entries of one folder of a walk (relative to root_fd; "" is root itself), by readdir's
+/// type and inode: a stat only where the file system gives no type.
+std::vector<WalkEntry> read_folder(int root_fd, const std::string& prefix) {
+  std::vector<WalkEntry> out;
+  const int fd = prefix.empty() ? ::dup(root_fd)
+                                : ::openat(root_fd, prefix.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return out;
+  // getdents64 itself: opendir adds an fstat and two fcntl calls per folder, 10,000 of them.
+  alignas(8) char buf[16384];
+  for (;;) {
+    const long got = ::syscall(SYS_getdents64, fd, buf, sizeof buf);
+    if (got <= 0) break;
+    for (long at = 0; at < got;) {
+      const auto* e = reinterpret_cast<const dirent64*>(buf + at);
+      at += e->d_reclen;
+      const std::string_view name = e->d_name;
+      if (name == "." || name == "..") continue;
+      unsigned char type = e->d_type;
+      if (type == DT_UNKNOWN) {
+        struct stat st {};
+        if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        type = S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+      }
+      out.push_back({prefix.empty() ? std::string(name) : prefix + "/" + std::string(name), type == DT_DIR,
+                     static_cast<std::uint64_t>(e->d_ino)});
+    }
+  }
+  ::close(fd);
+  return out;
+}
+
+/// Every entry under `root`, level by level, without following symbolic links: `visit(rel,
+/// is_dir, inode)` returns whether to go into a folder. The folders of a level are read in
+/// parallel (at most `jobs` threads, 0 = all cores); visit is called from this thread only. A
+/// folder that cannot be opened is skipped. std::filesystem's walk cost a stat and several path
+/// objects per entry, on one core: a fifth of a 10,000-page rebuild's writing.
+template <class Visit>
+void walk_tree(const fs::path& root, int jobs, Visit&& visit) {
+  const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (root_fd < 0) return;
+  std::vector<std::string> level{""};
+  while (!level.empty()) {
+    std::vector<std::vector<WalkEntry>> found(level.size());
+    auto read_all = [&] {
+      tbb::parallel_for(std::size_t(0), level.size(), [&](std::size_t i) { found[i] = read_folder(root_fd, level[i]); });
+    };
+    if (jobs > 0) {
+      tbb::task_arena arena(jobs);
+      arena.execute(read_all);
+    } else {
+      read_all();
+    }
+    std::vector<std::string> next;
+    for (auto& entries : found)
+      for (auto& e : entries)
+        if (visit(e.rel, e.is_dir, e.inode) && e.is_dir) next.push_back(std::move(e.rel));
+    level = std::move(next);
+  }
+  ::close(root_fd);
+}
+
 /// A path the renderer produced must stay inside the output: relative, no "." or ".." part, no
 /// backslash or control byte. The loaders already refuse such names; this is the last guard.
 bool safe_output_path(const std::string& p) {
@@ -167,7 +235,7 @@ std::string check_output_dir(const fs::path& out) {
 }
 
 std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector<std::string>& paths,
-                                       std::string& error) {
+                                       std::string& error, int jobs) {
   util::StageTimer timer("  запись: подготовка папки");
   std::error_code ec;
   fs::path out = fs::absolute(out_in).lexically_normal();
@@ -246,20 +314,21 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
   std::unordered_set<std::string> present;  // folders the adopted tree already has
   if (st->m_staged) {
     // Leave only what the new output has: stray files, old pages, files where a folder must be.
-    std::vector<fs::path> extra;
-    const std::size_t prefix = tmp.native().size() + 1;
-    for (auto it = fs::recursive_directory_iterator(tmp, ec); !ec && it != fs::recursive_directory_iterator();
-         it.increment(ec)) {
-      std::string rel = it->path().native().substr(prefix);
-      bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
+    // The inodes of the files it keeps tell put() which ones already are the live output's.
+    struct stat live_root {}, tmp_root {};
+    const bool same_device = st->m_have_old && ::stat(out.c_str(), &live_root) == 0 &&
+                             ::stat(tmp.c_str(), &tmp_root) == 0 && live_root.st_dev == tmp_root.st_dev;
+    std::vector<std::string> extra;
+    walk_tree(tmp, jobs, [&](const std::string& rel, bool is_dir, std::uint64_t inode) {
       if (is_dir ? dir_set.count(rel) == 0 : wanted.count(rel) == 0) {
-        extra.push_back(it->path());
-        if (is_dir) it.disable_recursion_pending();
-      } else if (is_dir) {
-        present.insert(std::move(rel));
+        extra.push_back(rel);
+        return false;
       }
-    }
-    for (const auto& x : extra) fs::remove_all(x, ec);
+      if (is_dir) present.insert(rel);
+      else if (same_device) st->m_inodes.emplace(rel, inode);
+      return true;
+    });
+    for (const auto& x : extra) fs::remove_all(tmp / x, ec);
   }
   for (const auto& d : dirs) {
     if (present.count(d)) continue;  // seen in the walk: no mkdir for each of 10,000 folders
@@ -292,11 +361,20 @@ void Staging::put(const render::OutputFile& f) {
       ++m_written;
     }
   } else {
+    const bool own = m_have_old && !f.copy_from.empty() && f.copy_from == old.native();
+    if (own && f.copy_ino != 0) {
+      // The page the renderer reused is already the adopted tree's file (the same inode, seen by
+      // the walk in open()): the steady state of a rebuild, with no system call at all.
+      auto it = m_inodes.find(f.path);
+      if (it != m_inodes.end() && it->second == f.copy_ino) {
+        ++m_unchanged;
+        return;
+      }
+    }
     if (fs::is_directory(target, e)) fs::remove_all(target, e);  // a folder where a file goes
     e.clear();
     if (!f.copy_from.empty()) {
       // A page the renderer reused is the live output's own file: link it, compare nothing.
-      const bool own = m_have_old && f.copy_from == old.native();
       if (own ? link_over(old, target)
               : m_have_old && fs::exists(old, e) && fs::file_size(old, e) == fs::file_size(f.copy_from, e) &&
                     fs::last_write_time(old, e) >= fs::last_write_time(f.copy_from, e) && link_over(old, target)) {
@@ -410,7 +488,7 @@ WriteResult write_output(const fs::path& out, const std::vector<render::OutputFi
   paths.reserve(files.size());
   for (const auto& f : files) paths.push_back(f.path);
   WriteResult result;
-  auto staging = Staging::open(out, paths, result.error);
+  auto staging = Staging::open(out, paths, result.error, jobs);
   if (!staging) return result;
   staging->put_all(files, jobs);
   return staging->commit();

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 #include <string>
 #include <vector>
@@ -40,9 +41,10 @@ std::string check_output_dir(const std::filesystem::path& out);
 /// commit, the live output stays untouched and the staging tree is kept for the next build.
 class Staging {
  public:
-  /// nullptr with a Russian `error` when `out` may not be written.
+  /// nullptr with a Russian `error` when `out` may not be written. `jobs`: threads for walking
+  /// the adopted tree (0 = all cores).
   static std::unique_ptr<Staging> open(const std::filesystem::path& out, const std::vector<std::string>& paths,
-                                       std::string& error);
+                                       std::string& error, int jobs = 0);
   void put(const render::OutputFile& f);
   /// put for each file, in parallel (at most `jobs` threads, 0 = all cores).
   void put_all(const std::vector<render::OutputFile>& files, int jobs);
@@ -58,6 +60,9 @@ class Staging {
   bool m_have_old = false;  ///< a live output exists
   bool m_done = false;
   std::unordered_set<std::string> m_wanted;  ///< every path of the new output, read-only after open
+  /// The adopted tree's files and their inodes, as its walk in open() saw them (read-only after
+  /// open); used only when it is on the live output's device.
+  std::unordered_map<std::string, std::uint64_t> m_inodes;
   std::atomic<std::size_t> m_written{0}, m_unchanged{0};
   std::mutex m_error_mutex;
   std::string m_error;

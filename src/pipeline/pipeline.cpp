@@ -153,7 +153,7 @@ Result run(const Options& options, diag::Sink& sink) {
   std::atomic<std::size_t> streamed{0};
   if (!options.caches) {
     ro.begin_output = [&](const std::vector<std::string>& paths) {
-      staging = output::Staging::open(result.out_dir, paths, staging_error);
+      staging = output::Staging::open(result.out_dir, paths, staging_error, options.jobs);
       return staging != nullptr;
     };
     ro.emit = [&](render::OutputFile&& f) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_invoke.h>
@@ -302,13 +303,16 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
         keys[i] = pages[i].make_ctx ? page_key(identity, pages[i].tmpl, {}, pages[i].ctx_key + frame_inputs.bytes())
                                     : page_key(identity, pages[i].tmpl, {&pages[i].ctx}, frame_inputs.bytes());
         auto it = previous.find(pages[i].path);
-        std::error_code ec;
-        if (it != previous.end() && it->second.key == keys[i] &&
-            fs::file_size(options.previous_output / pages[i].path, ec) == it->second.size && !ec) {
-          reused[i] = 1;
-          pages[i].ctx = Context();  // freed here, in parallel, not one by one at the end
-          if (streaming) options.emit({pages[i].path, {}, (options.previous_output / pages[i].path).string()});
-          continue;
+        struct stat old {};
+        if (it != previous.end() && it->second.key == keys[i]) {
+          std::string old_path = (options.previous_output / pages[i].path).native();
+          if (::stat(old_path.c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
+              static_cast<std::uintmax_t>(old.st_size) == it->second.size) {
+            reused[i] = 1;
+            pages[i].ctx = Context();  // freed here, in parallel, not one by one at the end
+            if (streaming) options.emit({pages[i].path, {}, std::move(old_path), static_cast<std::uint64_t>(old.st_ino)});
+            continue;
+          }
         }
       }
       if (pages[i].make_ctx) pages[i].ctx = pages[i].make_ctx();

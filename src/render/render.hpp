@@ -1,5 +1,6 @@
 #pragma once
 // Render stage: the loaded and validated Site → every output file, in memory.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -18,6 +19,13 @@ struct OutputFile {
   std::string path;  ///< relative to the output root, '/' separated, e.g. "novosti/a/index.html"
   std::string bytes;
   std::string copy_from;
+  /// When copy_from is the previous output's own file: its inode when the renderer checked it
+  /// (0: unknown). The writer's staging tree already holding that inode has nothing to do.
+  std::uint64_t copy_ino = 0;
+
+  OutputFile() = default;
+  OutputFile(std::string p, std::string b, std::string from = {}, std::uint64_t ino = 0)
+      : path(std::move(p)), bytes(std::move(b)), copy_from(std::move(from)), copy_ino(ino) {}
 };
 
 struct RenderStats {

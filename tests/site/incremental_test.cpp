@@ -277,8 +277,17 @@ TEST_CASE("the swapped-out tree is reused as the next staging tree, whatever sta
   fs::remove_all(prev / "novosti");
   std::ofstream(prev / "novosti") << "файл вместо папки";
   std::ofstream(prev / "poisk/index.json.nastavnik-new") << "{";
+  // A folder replaced by a link to someone else's: not followed, not emptied.
+  test::TempDir elsewhere;
+  std::ofstream(elsewhere.path() / "index.html") << "чужой файл";
+  fs::remove_all(prev / "praktiki");
+  fs::create_directory_symlink(elsewhere.path(), prev / "praktiki");
+  // A reused page replaced by another file (its own inode, not the live page's).
+  fs::remove(prev / "dokumenty/index.html");
+  std::ofstream(prev / "dokumenty/index.html") << "подменённая страница";
   append(site.path() / "content/polozhenie.md", "\nДобавленный абзац Положения.\n");
   build(site.path(), p);
+  CHECK(test::read_file(elsewhere.path() / "index.html") == "чужой файл");
   CHECK(test::read_file(out.path() / "kept.html") == kept_before);
   CHECK(test::read_file(p / "polozhenie/index.html").find("Добавленный абзац Положения") != std::string::npos);
   CHECK(pages_of(p) == clean_build(site.path()));
