@@ -8,6 +8,7 @@
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/parallel_invoke.h>
+#include <oneapi/tbb/task_group.h>
 #include <oneapi/tbb/task_arena.h>
 
 #include "render/env.hpp"
@@ -270,6 +271,19 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   // (k_search_memo); serve keeps its own in memory.
   const std::string& memo_identity = use_cache && !options.search_memo ? search_memo_identity() : std::string();
   const bool save_memo = !memo_identity.empty();
+  // The saved memo (27 MB at 10,000 pages) is read and decoded beside the pages' keys and
+  // rendering, which leave a core idle now and then, instead of on the search index's path.
+  SearchMemo memo;
+  tbb::task_group memo_loading;
+  struct Join {
+    tbb::task_group& group;
+    ~Join() { group.wait(); }  // whichever way render_all ends
+  } join_memo_loading{memo_loading};
+  if (save_memo && !options.previous_output.empty())
+    memo_loading.run([&] {
+      // A missing or damaged memo only means stemming every document.
+      memo.load(read_cache_file(options.previous_output / k_search_memo), memo_identity);
+    });
   // Every path of the output, known before any page is rendered: a streaming writer makes its
   // folders first. Two sources for one path (a page slug equal to a section's, caught by
   // validation as slug.collision) keep the old way below, which keeps the first.
@@ -363,13 +377,10 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
           index = search_index(pages, options.search_memo);
           return;
         }
-        SearchMemo memo;
-        // A missing or damaged memo only means stemming every document.
-        if (!options.previous_output.empty())
-          memo.load(read_cache_file(options.previous_output / k_search_memo), memo_identity);
-        index = search_index(pages, &memo);
+        memo_loading.wait();
+        // Saved beside the formatting of the index, once the memo holds this build's documents.
+        index = search_index(pages, &memo, [&] { memo_text = memo.save(memo_identity); });
         if (options.stats) options.stats->search_reused = memo.last_reused();
-        memo_text = memo.save(memo_identity);
       });
   timer.lap("  вёрстка: лента, календари, карта, поиск");
   if (use_cache) out.push_back({k_page_manifest, std::move(manifest_text), {}});

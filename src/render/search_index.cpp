@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <atomic>
 #include <climits>
 #include <cstring>
@@ -12,6 +13,7 @@
 
 #include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_invoke.h>
 
 
 #include "render/format.hpp"
@@ -247,7 +249,17 @@ const std::string& search_memo_identity() {
   return id;
 }
 
-std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo) {
+namespace {
+/// Decimal digits without a temporary string (the index has millions of numbers).
+void append_int(std::string& s, int v) {
+  char buf[16];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  s.append(buf, end);
+}
+}  // namespace
+
+std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo,
+                               const std::function<void()>& meanwhile) {
   // Per document, in parallel: words → stems (one stemmer and word cache per thread: libstemmer
   // is not thread-safe) → (stem id, weight), and the document's JSON entry. Ids come from one
   // table; they are only internal: the output is ordered by the stems themselves, so it is the
@@ -329,51 +341,55 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     for (std::size_t i = 0; i < docs.size(); ++i) impl.docs.emplace(keys[i], done[i]);
   }
 
-  // Postings in document order, stems in byte order (as the JSON object they become); stems of
-  // documents gone since an earlier build have none and are left out.
-  const auto& stems = impl.stems;
-  std::vector<std::vector<std::pair<int, int>>> postings(stems.size());
-  for (std::size_t i = 0; i < docs.size(); ++i)
-    for (const auto& [id, n] : done[i]->weights) postings[static_cast<std::size_t>(id)].emplace_back(static_cast<int>(i), n);
-  std::vector<int> order;
-  order.reserve(stems.size());
-  for (std::size_t k = 0; k < stems.size(); ++k)
-    if (!postings[k].empty()) order.push_back(static_cast<int>(k));
-  std::sort(order.begin(), order.end(), [&](int a, int b) { return stems[static_cast<std::size_t>(a)] < stems[static_cast<std::size_t>(b)]; });
-
-  // Each stem's postings are formatted in parallel, then joined in order: the same bytes as one
-  // nlohmann object, without building a 50,000-key tree.
-  std::vector<std::string> lists(order.size());
-  tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t k) {
-    auto& plist = postings[static_cast<std::size_t>(order[k])];
-    std::sort(plist.begin(), plist.end());
-    std::string& s = lists[k];
-    append_json_string(s, stems[static_cast<std::size_t>(order[k])]);
-    s += ":[";
-    for (std::size_t n = 0; n < plist.size(); ++n) {
-      if (n) s += ',';
-      s += std::to_string(plist[n].first);
-      s += ',';
-      s += std::to_string(plist[n].second);
-    }
-    s += ']';
-  });
-  std::size_t total = 64;
-  for (const auto& d : done) total += d->entry.size() + 1;
-  for (const auto& l : lists) total += l.size() + 1;
   std::string out;
-  out.reserve(total);
-  out += "{\"docs\":[";
-  for (std::size_t i = 0; i < done.size(); ++i) {
-    if (i) out += ',';
-    out += done[i]->entry;
-  }
-  out += "],\"terms\":{";
-  for (std::size_t k = 0; k < lists.size(); ++k) {
-    if (k) out += ',';
-    out += lists[k];
-  }
-  out += "},\"version\":1}\n";
+  auto format = [&] {
+    // Postings in document order, stems in byte order (as the JSON object they become); stems of
+    // documents gone since an earlier build have none and are left out.
+    const auto& stems = impl.stems;
+    std::vector<std::vector<std::pair<int, int>>> postings(stems.size());
+    for (std::size_t i = 0; i < docs.size(); ++i)
+      for (const auto& [id, n] : done[i]->weights) postings[static_cast<std::size_t>(id)].emplace_back(static_cast<int>(i), n);
+    std::vector<int> order;
+    order.reserve(stems.size());
+    for (std::size_t k = 0; k < stems.size(); ++k)
+      if (!postings[k].empty()) order.push_back(static_cast<int>(k));
+    std::sort(order.begin(), order.end(), [&](int a, int b) { return stems[static_cast<std::size_t>(a)] < stems[static_cast<std::size_t>(b)]; });
+
+    // Each stem's postings are formatted in parallel, then joined in order: the same bytes as one
+    // nlohmann object, without building a 50,000-key tree.
+    std::vector<std::string> lists(order.size());
+    tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t k) {
+      auto& plist = postings[static_cast<std::size_t>(order[k])];
+      std::sort(plist.begin(), plist.end());
+      std::string& s = lists[k];
+      append_json_string(s, stems[static_cast<std::size_t>(order[k])]);
+      s += ":[";
+      for (std::size_t n = 0; n < plist.size(); ++n) {
+        if (n) s += ',';
+        append_int(s, plist[n].first);
+        s += ',';
+        append_int(s, plist[n].second);
+      }
+      s += ']';
+    });
+    std::size_t total = 64;
+    for (const auto& d : done) total += d->entry.size() + 1;
+    for (const auto& l : lists) total += l.size() + 1;
+    out.reserve(total);
+    out += "{\"docs\":[";
+    for (std::size_t i = 0; i < done.size(); ++i) {
+      if (i) out += ',';
+      out += done[i]->entry;
+    }
+    out += "],\"terms\":{";
+    for (std::size_t k = 0; k < lists.size(); ++k) {
+      if (k) out += ',';
+      out += lists[k];
+    }
+    out += "},\"version\":1}\n";
+  };
+  if (meanwhile) tbb::parallel_invoke(format, meanwhile);
+  else format();
   return out;
 }
 

@@ -3,6 +3,7 @@
 // (libstemmer), so that «наставников» finds «наставник». layouts/assets/search.js stems the query
 // with the same algorithm and looks the stems up. Withheld sections and drafts never get here:
 // the page builders give only published plain text.
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -56,11 +57,15 @@ class SearchMemo {
   std::size_t last_reused() const;
 
  private:
-  friend std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo);
+  friend std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo,
+                                       const std::function<void()>& meanwhile);
   std::unique_ptr<Impl> m;
 };
 
-std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo = nullptr);
+/// `meanwhile` (may be empty) runs beside the formatting of the index, once the memo holds
+/// exactly `docs`: the caller saves the memo there, off the index's critical path.
+std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo = nullptr,
+                               const std::function<void()>& meanwhile = {});
 
 /// The identity a saved memo is valid under: this binary and the stemmer library's file (an
 /// upgraded libstemmer may stem differently). Empty when either cannot be read: nothing saved.

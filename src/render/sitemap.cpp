@@ -29,11 +29,11 @@ std::string robots(const Env& env) {
   return "User-agent: *\nAllow: /\n\nSitemap: " + env.absolute("sitemap.xml") + "\n";
 }
 
-std::string search_index(const std::vector<PageSpec>& pages, SearchMemo* memo) {
+std::string search_index(const std::vector<PageSpec>& pages, SearchMemo* memo, const std::function<void()>& meanwhile) {
   std::vector<SearchDoc> docs;
   for (const auto& p : pages)
     if (p.in_search) docs.push_back({p.title, p.url, p.search_section, p.search_view()});
-  return build_search_index(docs, memo);
+  return build_search_index(docs, memo, meanwhile);
 }
 
 }  // namespace nastavnik::render
