@@ -319,7 +319,9 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
         auto it = previous.find(pages[i].path);
         struct stat old {};
         if (it != previous.end() && it->second.key == keys[i]) {
-          std::string old_path = (options.previous_output / pages[i].path).native();
+          // A string, not a path object (whose parsing showed in the profile): previous_output
+          // is absolute and normal, pages[i].path relative and checked.
+          std::string old_path = options.previous_output.native() + "/" + pages[i].path;
           if (::stat(old_path.c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
               static_cast<std::uintmax_t>(old.st_size) == it->second.size) {
             reused[i] = 1;
