@@ -121,13 +121,11 @@ std::string store_identity() {
   util::Hasher h;
   h.update(binary);
   // The parsers are shared libraries: an upgrade of one may change what it makes of the same bytes.
-  auto libraries = markdown_library_files();
-  libraries.push_back(yaml_library_file());
-  for (const auto& file : libraries) {
-    if (file.empty()) return {};
-    auto id = util::hash_file(file);
+  auto libraries = markdown_library_ids();
+  libraries.push_back(yaml_library_id());
+  for (const auto& id : libraries) {
     if (id.empty()) return {};
-    h.update(id);
+    h.update(static_cast<std::uint64_t>(id.size())).update(id);
   }
   return h.hex();
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "util/file.hpp"
+#include "util/hash.hpp"
 #include "util/slug.hpp"
 #include "util/text.hpp"
 #include "util/typography.hpp"
@@ -340,9 +341,9 @@ model::Body render_markdown(std::string_view text, const std::string& file, int 
   return body;
 }
 
-std::vector<std::string> markdown_library_files() {
-  return {util::file_of_symbol(reinterpret_cast<const void*>(&cmark_parser_new)),
-          util::file_of_symbol(reinterpret_cast<const void*>(&cmark_gfm_core_extensions_ensure_registered))};
+std::vector<std::string> markdown_library_ids() {
+  return {util::module_identity(reinterpret_cast<const void*>(&cmark_parser_new)),
+          util::module_identity(reinterpret_cast<const void*>(&cmark_gfm_core_extensions_ensure_registered))};
 }
 
 }  // namespace nastavnik::content

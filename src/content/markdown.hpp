@@ -31,8 +31,9 @@ model::Body render_markdown(std::string_view text, const std::string& file, int 
 
 /// True for URLs with a scheme that must never become a link (javascript:, vbscript:, data:, file:).
 bool is_dangerous_url(std::string_view url);
-/// The files cmark-gfm and its extensions are loaded from (for the load store's identity).
-std::vector<std::string> markdown_library_files();
+/// What cmark-gfm and its extensions are (util::module_identity: build IDs), for the load
+/// store's identity.
+std::vector<std::string> markdown_library_ids();
 /// True for URLs with a scheme or a protocol-relative "//host" (external links).
 bool is_external_url(std::string_view url);
 

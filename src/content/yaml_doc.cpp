@@ -7,6 +7,7 @@
 #include <string>
 
 #include "util/file.hpp"
+#include "util/hash.hpp"
 #include "util/utf8.hpp"
 
 namespace nastavnik::content {
@@ -165,8 +166,8 @@ std::optional<YNode> parse_yaml(std::string_view text, const std::string& file, 
   return std::nullopt;
 }
 
-std::string yaml_library_file() {
-  return util::file_of_symbol(reinterpret_cast<const void*>(static_cast<YAML::Node (*)(const std::string&)>(&YAML::Load)));
+std::string yaml_library_id() {
+  return util::module_identity(reinterpret_cast<const void*>(static_cast<YAML::Node (*)(const std::string&)>(&YAML::Load)));
 }
 
 }  // namespace nastavnik::content

@@ -59,7 +59,7 @@ std::optional<YNode> parse_yaml(std::string_view text, const std::string& file, 
 /// Russian name of a node's kind for messages: «строка», «список», «словарь», «пустое значение».
 std::string_view kind_name_ru(const YNode& node);
 
-/// The file yaml-cpp is loaded from (for the load store's identity).
-std::string yaml_library_file();
+/// What yaml-cpp is (util::module_identity: its build ID), for the load store's identity.
+std::string yaml_library_id();
 
 }  // namespace nastavnik::content

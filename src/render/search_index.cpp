@@ -242,8 +242,7 @@ bool SearchMemo::load(std::string_view bytes, std::string_view identity) {
 const std::string& search_memo_identity() {
   static const std::string id = [] {
     const std::string& binary = util::binary_identity();
-    const std::string library = util::Stemmer::library_file();
-    const std::string stemmer = library.empty() ? std::string() : util::hash_file(library);
+    const std::string stemmer = util::Stemmer::library_id();
     return binary.empty() || stemmer.empty() ? std::string() : binary + stemmer;
   }();
   return id;

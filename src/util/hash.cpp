@@ -1,7 +1,11 @@
 #include "util/hash.hpp"
 
+#include <dlfcn.h>
+#include <elf.h>
+#include <link.h>
 #include <xxhash.h>
 
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <vector>
@@ -79,9 +83,70 @@ std::string hash_file(const std::string& path) {
   return total > 0 ? h.hex() : std::string();
 }
 
+namespace {
+
+struct BuildIdSearch {
+  std::uintptr_t address = 0;
+  bool found = false;  ///< the module holding the address
+  bool main_program = false;
+  std::string build_id;  ///< hex; empty when the module has none
+};
+
+int find_build_id(dl_phdr_info* info, std::size_t, void* data) {
+  auto& search = *static_cast<BuildIdSearch*>(data);
+  bool holds = false;
+  for (int i = 0; i < info->dlpi_phnum && !holds; ++i) {
+    const auto& ph = info->dlpi_phdr[i];
+    const std::uintptr_t start = info->dlpi_addr + ph.p_vaddr;
+    holds = ph.p_type == PT_LOAD && search.address >= start && search.address - start < ph.p_memsz;
+  }
+  if (!holds) return 0;
+  search.found = true;
+  search.main_program = info->dlpi_name == nullptr || info->dlpi_name[0] == '\0';
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const auto& ph = info->dlpi_phdr[i];
+    if (ph.p_type != PT_NOTE) continue;
+    const char* at = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+    const char* end = at + ph.p_memsz;
+    auto align4 = [](std::size_t n) { return (n + 3) & ~std::size_t(3); };
+    while (static_cast<std::size_t>(end - at) >= sizeof(ElfW(Nhdr))) {
+      ElfW(Nhdr) note;
+      std::memcpy(&note, at, sizeof note);
+      const char* name = at + sizeof note;
+      const char* desc = name + align4(note.n_namesz);
+      const char* next = desc + align4(note.n_descsz);
+      if (next > end || next <= at) break;
+      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0 && note.n_descsz >= 8) {
+        static constexpr char k_hex[] = "0123456789abcdef";
+        for (std::size_t k = 0; k < note.n_descsz; ++k) {
+          const auto byte = static_cast<unsigned char>(desc[k]);
+          search.build_id += k_hex[byte >> 4];
+          search.build_id += k_hex[byte & 0xF];
+        }
+        return 1;
+      }
+      at = next;
+    }
+  }
+  return 1;
+}
+
+}  // namespace
+
+std::string module_identity(const void* symbol) {
+  BuildIdSearch search;
+  search.address = reinterpret_cast<std::uintptr_t>(symbol);
+  ::dl_iterate_phdr(find_build_id, &search);
+  if (!search.build_id.empty()) return "build-id:" + search.build_id;
+  // No build ID (linked with --build-id=none): the file's bytes.
+  if (search.found && search.main_program) return hash_file("/proc/self/exe");
+  Dl_info info{};
+  if (::dladdr(symbol, &info) == 0 || info.dli_fname == nullptr) return {};
+  return hash_file(info.dli_fname);
+}
+
 const std::string& binary_identity() {
-  // Unreadable (no /proc): empty, and the caches are off.
-  static const std::string id = hash_file("/proc/self/exe");
+  static const std::string id = module_identity(reinterpret_cast<const void*>(&binary_identity));
   return id;
 }
 

@@ -13,9 +13,16 @@ std::string hash_hex(std::string_view data);
 /// is empty (then nothing may be keyed on it).
 std::string hash_file(const std::string& path);
 
-/// XXH3-128 of the running executable's bytes, hashed once: a new build of nastavnik never
+/// What a loaded program or shared library is, for the caches' identities: "build-id:" and the
+/// GNU build ID of the module holding `symbol` (a hash the linker computes over the whole
+/// output, read from the module's notes in memory: nothing to read or hash), else the XXH3-128
+/// of its file's bytes. Empty when neither can be had (then nothing may be keyed on it).
+std::string module_identity(const void* symbol);
+
+/// module_identity of the running program, computed once: a new build of nastavnik never
 /// reuses what an older one cached (pages, the search memo, the load store), even under the
-/// same version number. Empty when /proc/self/exe cannot be read (then nothing is reused).
+/// same version number. Hashing the 45 MB binary cost every run 10 ms. Empty when unknown
+/// (then nothing is reused).
 const std::string& binary_identity();
 
 /// Streaming XXH3 128-bit hash, for keys that must not collide in practice (the page cache).

@@ -1,6 +1,7 @@
 #include "util/stemmer.hpp"
 
 #include "util/file.hpp"
+#include "util/hash.hpp"
 
 #include <libstemmer.h>
 
@@ -20,6 +21,8 @@ std::string Stemmer::stem(std::string_view word) {
   if (!out) return std::string(word);  // out of memory: the word itself still matches itself
   return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(sb_stemmer_length(m_stemmer.get())));
 }
+
+std::string Stemmer::library_id() { return module_identity(reinterpret_cast<const void*>(&sb_stemmer_stem)); }
 
 std::string Stemmer::library_file() {
   // With a static libstemmer this names the program itself, whose bytes hold the stemmer too.

@@ -19,6 +19,8 @@ class Stemmer {
   /// The shared library that stems (found by dladdr), so that a cache of stems can name the
   /// library version it was made with; empty when it cannot be found.
   static std::string library_file();
+  /// What that library is (util::module_identity: its build ID), for the search memo's identity.
+  static std::string library_id();
 
  private:
   struct Free {

@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <dlfcn.h>
+#include <link.h>
+
 #include <cstdio>
+#include <filesystem>
 
 #include <xxhash.h>
 
@@ -55,4 +59,37 @@ TEST_CASE("Hasher: the same 128-bit hash however the stream is cut (its buffer i
   c.update("y");
   d.update("xy");
   CHECK(c.hex() == d.hex());
+}
+
+namespace {
+/// The build ID `readelf -n` prints for a file (binutils, which every C++ toolchain has).
+std::string readelf_build_id(const std::string& file) {
+  std::string out;
+  if (FILE* p = ::popen(("readelf -n '" + file + "' 2>/dev/null").c_str(), "r")) {
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    ::pclose(p);
+  }
+  auto at = out.find("Build ID: ");
+  if (at == std::string::npos) return {};
+  at += 10;
+  return out.substr(at, out.find('\n', at) - at);
+}
+}  // namespace
+
+TEST_CASE("module_identity is the GNU build ID of the program or library holding a symbol", "[util][hash]") {
+  // Read from the loaded module's notes, it must be what the linker wrote into the file.
+  const std::string program = binary_identity();
+  REQUIRE(program.rfind("build-id:", 0) == 0);
+  // (This process's file: /proc/self in readelf would be readelf.)
+  CHECK(program == "build-id:" + readelf_build_id(std::filesystem::read_symlink("/proc/self/exe").string()));
+  CHECK(module_identity(reinterpret_cast<const void*>(&hash64)) == program);
+  Dl_info libc{};
+  REQUIRE(::dladdr(reinterpret_cast<const void*>(&::dl_iterate_phdr), &libc) != 0);
+  const std::string lib = module_identity(reinterpret_cast<const void*>(&::dl_iterate_phdr));
+  CHECK(lib == "build-id:" + readelf_build_id(libc.dli_fname));
+  CHECK(lib != program);
+  // An address in no module: nothing to key on.
+  int on_stack = 0;
+  CHECK(module_identity(&on_stack).empty());
 }
