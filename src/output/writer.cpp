@@ -163,6 +163,13 @@ void walk_tree(const fs::path& root, int jobs, Visit&& visit) {
   ::close(root_fd);
 }
 
+/// True when `full` is `root`/`rel`, compared as strings: no path object for each of 10,000
+/// reused pages (root absolute and normal, rel checked by safe_output_path).
+bool is_file_of(const std::string& full, const std::string& root, const std::string& rel) {
+  return full.size() == root.size() + 1 + rel.size() && full.compare(0, root.size(), root) == 0 &&
+         full[root.size()] == '/' && full.compare(root.size() + 1, rel.size(), rel) == 0;
+}
+
 /// A path the renderer produced must stay inside the output: relative, no "." or ".." part, no
 /// backslash or control byte. The loaders already refuse such names; this is the last guard.
 bool safe_output_path(const std::string& p) {
@@ -347,10 +354,7 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
 void Staging::put(const render::OutputFile& f) {
   // The live output's own file (m_out/f.path), compared as a string: no path object for each
   // of 10,000 reused pages.
-  const std::string& live = m_out.native();
-  const bool own = m_have_old && f.copy_from.size() == live.size() + 1 + f.path.size() &&
-                   f.copy_from.compare(0, live.size(), live) == 0 && f.copy_from[live.size()] == '/' &&
-                   f.copy_from.compare(live.size() + 1, f.path.size(), f.path) == 0;
+  const bool own = m_have_old && is_file_of(f.copy_from, m_out.native(), f.path);
   if (own && f.copy_ino != 0 && m_wanted.count(f.path)) {
     // The page the renderer reused is already the adopted tree's file (the same inode, seen by
     // the walk in open()): the steady state of a rebuild, with no system call at all.
@@ -516,12 +520,12 @@ WriteResult update_in_place(const fs::path& out_in, const std::vector<render::Ou
   std::string error;
   tbb::parallel_for(std::size_t(0), files.size(), [&](std::size_t i) {
     const auto& f = files[i];
-    const fs::path target = out / f.path;
-    std::error_code e;
-    if (!f.copy_from.empty() && f.copy_from == target.native()) {  // a reused page: already there
+    if (is_file_of(f.copy_from, out.native(), f.path)) {  // a reused page: already there
       ++unchanged;
       return;
     }
+    const fs::path target = out / f.path;
+    std::error_code e;
     bool ok = true;
     if (fs::is_directory(target, e)) fs::remove_all(target, e);  // a folder where a file goes
     e.clear();

@@ -348,7 +348,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     if (reused[i]) {
       // The previous output's own file: the writer keeps it (hard link, timestamp unchanged).
       ++reused_count;
-      if (!streaming) out.push_back({pages[i].path, {}, (options.previous_output / pages[i].path).string()});
+      if (!streaming) out.push_back({pages[i].path, {}, options.previous_output.native() + "/" + pages[i].path});
       continue;
     }
     if (!streaming) out.push_back({pages[i].path, std::move(html[i]), {}});
