@@ -167,7 +167,8 @@ std::optional<YNode> parse_yaml(std::string_view text, const std::string& file, 
 }
 
 std::string yaml_library_id() {
-  return util::module_identity(reinterpret_cast<const void*>(static_cast<YAML::Node (*)(const std::string&)>(&YAML::Load)));
+  return util::module_identity(
+      reinterpret_cast<const void*>(static_cast<YAML::Node (*)(const std::string&)>(&YAML::Load)));
 }
 
 }  // namespace nastavnik::content

@@ -22,8 +22,8 @@ struct Heading {
 /// is read through Body::text_of: a block read back from the parse cache is mostly a piece of
 /// the body's plain text, and is kept as its place there rather than as a copy.
 struct TextBlock {
-  std::string text;           ///< the block's own text, unless in_plain
-  bool in_plain = false;      ///< the text is plain.substr(at, size) of its Body
+  std::string text;       ///< the block's own text, unless in_plain
+  bool in_plain = false;  ///< the text is plain.substr(at, size) of its Body
   std::size_t at = 0, size = 0;
   diag::SourcePos pos;
 };

@@ -1,24 +1,23 @@
 #include "output/writer.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <unistd.h>
-
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
 #include <set>
 #include <unordered_set>
-#include <algorithm>
-#include <cerrno>
 
+#include "output/tree_walk.hpp"
 #include "util/file.hpp"
 #include "util/stage_timer.hpp"
 
@@ -94,73 +93,6 @@ bool link_over(const fs::path& from, const fs::path& path) {
   fs::rename(tmp, path, ec);
   if (ec) fs::remove(tmp, ec);
   return !ec;
-}
-
-struct WalkEntry {
-  std::string rel;
-  bool is_dir = false;
-  std::uint64_t inode = 0;
-};
-
-/// The entries of one folder of a walk (relative to root_fd; "" is root itself), by readdir's
-/// type and inode: a stat only where the file system gives no type.
-std::vector<WalkEntry> read_folder(int root_fd, const std::string& prefix) {
-  std::vector<WalkEntry> out;
-  const int fd = prefix.empty() ? ::dup(root_fd)
-                                : ::openat(root_fd, prefix.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return out;
-  // getdents64 itself: opendir adds an fstat and two fcntl calls per folder, 10,000 of them.
-  alignas(8) char buf[16384];
-  for (;;) {
-    const long got = ::syscall(SYS_getdents64, fd, buf, sizeof buf);
-    if (got <= 0) break;
-    for (long at = 0; at < got;) {
-      const auto* e = reinterpret_cast<const dirent64*>(buf + at);
-      at += e->d_reclen;
-      const std::string_view name = e->d_name;
-      if (name == "." || name == "..") continue;
-      unsigned char type = e->d_type;
-      if (type == DT_UNKNOWN) {
-        struct stat st {};
-        if (::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) continue;
-        type = S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
-      }
-      out.push_back({prefix.empty() ? std::string(name) : prefix + "/" + std::string(name), type == DT_DIR,
-                     static_cast<std::uint64_t>(e->d_ino)});
-    }
-  }
-  ::close(fd);
-  return out;
-}
-
-/// Every entry under `root`, level by level, without following symbolic links: `visit(rel,
-/// is_dir, inode)` returns whether to go into a folder. The folders of a level are read in
-/// parallel (at most `jobs` threads, 0 = all cores); visit is called from this thread only. A
-/// folder that cannot be opened is skipped. std::filesystem's walk cost a stat and several path
-/// objects per entry, on one core: a fifth of a 10,000-page rebuild's writing.
-template <class Visit>
-void walk_tree(const fs::path& root, int jobs, Visit&& visit) {
-  const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (root_fd < 0) return;
-  std::vector<std::string> level{""};
-  while (!level.empty()) {
-    std::vector<std::vector<WalkEntry>> found(level.size());
-    auto read_all = [&] {
-      tbb::parallel_for(std::size_t(0), level.size(), [&](std::size_t i) { found[i] = read_folder(root_fd, level[i]); });
-    };
-    if (jobs > 0) {
-      tbb::task_arena arena(jobs);
-      arena.execute(read_all);
-    } else {
-      read_all();
-    }
-    std::vector<std::string> next;
-    for (auto& entries : found)
-      for (auto& e : entries)
-        if (visit(e.rel, e.is_dir, e.inode) && e.is_dir) next.push_back(std::move(e.rel));
-    level = std::move(next);
-  }
-  ::close(root_fd);
 }
 
 /// True when `full` is `root`/`rel`, compared as strings: no path object for each of 10,000
@@ -322,7 +254,8 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
   if (st->m_staged) {
     // Leave only what the new output has: stray files, old pages, files where a folder must be.
     // The inodes of the files it keeps tell put() which ones already are the live output's.
-    struct stat live_root {}, tmp_root {};
+    struct stat live_root {};
+    struct stat tmp_root {};
     const bool same_device = st->m_have_old && ::stat(out.c_str(), &live_root) == 0 &&
                              ::stat(tmp.c_str(), &tmp_root) == 0 && live_root.st_dev == tmp_root.st_dev;
     std::vector<std::string> extra;
@@ -331,8 +264,10 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
         extra.push_back(rel);
         return false;
       }
-      if (is_dir) present.insert(rel);
-      else if (same_device) st->m_inodes.emplace(rel, inode);
+      if (is_dir)
+        present.insert(rel);
+      else if (same_device)
+        st->m_inodes.emplace(rel, inode);
       return true;
     });
     for (const auto& x : extra) fs::remove_all(tmp / x, ec);

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
-#include <string>
 #include <vector>
 
 #include "render/page_cache.hpp"

@@ -1,15 +1,16 @@
 #include "render/render.hpp"
 
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_invoke.h>
+#include <oneapi/tbb/task_arena.h>
+#include <oneapi/tbb/task_group.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
 #include <stdexcept>
-#include <sys/stat.h>
-#include <oneapi/tbb/blocked_range.h>
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/parallel_invoke.h>
-#include <oneapi/tbb/task_group.h>
-#include <oneapi/tbb/task_arena.h>
 
 #include "render/env.hpp"
 #include "render/feeds.hpp"
@@ -277,7 +278,12 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   tbb::task_group memo_loading;
   struct Join {
     tbb::task_group& group;
-    ~Join() { group.wait(); }  // whichever way render_all ends
+    ~Join() {  // whichever way render_all ends
+      try {
+        group.wait();
+      } catch (...) {  // already unwinding, or reported by the search stage's own wait
+      }
+    }
   } join_memo_loading{memo_loading};
   if (save_memo && !options.previous_output.empty())
     memo_loading.run([&] {
@@ -326,7 +332,8 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
               static_cast<std::uintmax_t>(old.st_size) == it->second.size) {
             reused[i] = 1;
             pages[i].ctx = Context();  // freed here, in parallel, not one by one at the end
-            if (streaming) options.emit({pages[i].path, {}, std::move(old_path), static_cast<std::uint64_t>(old.st_ino)});
+            if (streaming)
+              options.emit({pages[i].path, {}, std::move(old_path), static_cast<std::uint64_t>(old.st_ino)});
             continue;
           }
         }

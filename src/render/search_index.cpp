@@ -1,20 +1,19 @@
 #include "render/search_index.hpp"
 
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/parallel_invoke.h>
+
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <atomic>
+#include <charconv>
 #include <climits>
 #include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
-
-#include <oneapi/tbb/enumerable_thread_specific.h>
-#include <oneapi/tbb/parallel_for.h>
-#include <oneapi/tbb/parallel_invoke.h>
-
 
 #include "render/format.hpp"
 #include "render/page_cache.hpp"
@@ -347,12 +346,14 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     const auto& stems = impl.stems;
     std::vector<std::vector<std::pair<int, int>>> postings(stems.size());
     for (std::size_t i = 0; i < docs.size(); ++i)
-      for (const auto& [id, n] : done[i]->weights) postings[static_cast<std::size_t>(id)].emplace_back(static_cast<int>(i), n);
+      for (const auto& [id, n] : done[i]->weights)
+        postings[static_cast<std::size_t>(id)].emplace_back(static_cast<int>(i), n);
     std::vector<int> order;
     order.reserve(stems.size());
     for (std::size_t k = 0; k < stems.size(); ++k)
       if (!postings[k].empty()) order.push_back(static_cast<int>(k));
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return stems[static_cast<std::size_t>(a)] < stems[static_cast<std::size_t>(b)]; });
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return stems[static_cast<std::size_t>(a)] < stems[static_cast<std::size_t>(b)]; });
 
     // Each stem's postings are formatted in parallel, then joined in order: the same bytes as one
     // nlohmann object, without building a 50,000-key tree.
@@ -387,8 +388,10 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     }
     out += "},\"version\":1}\n";
   };
-  if (meanwhile) tbb::parallel_invoke(format, meanwhile);
-  else format();
+  if (meanwhile)
+    tbb::parallel_invoke(format, meanwhile);
+  else
+    format();
   return out;
 }
 

@@ -58,7 +58,7 @@ class SearchMemo {
 
  private:
   friend std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo,
-                                       const std::function<void()>& meanwhile);
+                                        const std::function<void()>& meanwhile);
   std::unique_ptr<Impl> m;
 };
 

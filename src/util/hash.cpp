@@ -116,7 +116,8 @@ int find_build_id(dl_phdr_info* info, std::size_t, void* data) {
       const char* desc = name + align4(note.n_namesz);
       const char* next = desc + align4(note.n_descsz);
       if (next > end || next <= at) break;
-      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0 && note.n_descsz >= 8) {
+      if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0 &&
+          note.n_descsz >= 8) {
         static constexpr char k_hex[] = "0123456789abcdef";
         for (std::size_t k = 0; k < note.n_descsz; ++k) {
           const auto byte = static_cast<unsigned char>(desc[k]);

@@ -1,11 +1,11 @@
 #include "util/stemmer.hpp"
 
-#include "util/file.hpp"
-#include "util/hash.hpp"
-
 #include <libstemmer.h>
 
 #include <stdexcept>
+
+#include "util/file.hpp"
+#include "util/hash.hpp"
 
 namespace nastavnik::util {
 

@@ -241,7 +241,8 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
   }
   SECTION("a bank name in an unchanged body is caught on every rebuild, and once the bank names it") {
     // The leak scan reads the text blocks a cached body keeps as places in its plain text.
-    edit_text(news, "Текст новости", "Текст новости.\n\n- Встречу провёл Учеников Иван.\n\nПосле встречи Сидорова Мария Олеговна.");
+    edit_text(news, "Текст новости",
+              "Текст новости.\n\n- Встречу провёл Учеников Иван.\n\nПосле встречи Сидорова Мария Олеговна.");
     b = build_with_and_without_cache(site, out, cache);
     CHECK(b.outcome == pipeline::Outcome::content_errors);
     REQUIRE(diags_mention(b.diags, "content/news/pervaya.md:7:"));

@@ -403,7 +403,8 @@ TEST_CASE("limits: encoding a body whose text blocks are not in its plain text s
   while (body.plain.size() < (8u << 20)) body.plain += "Абзац «в кавычках» — вот так, типографика его изменила. ";
   body.blocks.clear();
   for (int i = 0; i < 60000; ++i)
-    body.blocks.push_back({.text = "Абзац \"в кавычках\" -- вот так, номер " + std::to_string(i) + ".", .pos = at(i + 1)});
+    body.blocks.push_back(
+        {.text = "Абзац \"в кавычках\" -- вот так, номер " + std::to_string(i) + ".", .pos = at(i + 1)});
   body.blocks.push_back({.text = "Абзац «в кавычках» — вот так", .pos = at(1)});  // and one that is there
   const std::string bytes = content::encode_source(e);
   auto back = content::decode_source(bytes);

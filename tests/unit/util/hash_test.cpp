@@ -1,14 +1,12 @@
 #include "util/hash.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <dlfcn.h>
 #include <link.h>
+#include <xxhash.h>
 
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
-
-#include <xxhash.h>
 
 using namespace nastavnik::util;
 
