@@ -7,7 +7,7 @@
 // entry is found only under its source key (kind, path, XXH3-128 of the bytes read this run),
 // its body is reused only while every recorded question gets the same answer, and the whole
 // store belongs to one identity — the nastavnik binary and the cmark-gfm and yaml-cpp libraries
-// it runs with, by their bytes. A missing, damaged, foreign or busy store only means parsing
+// it runs with, by their build IDs (util::module_identity). A missing, damaged, foreign or busy store only means parsing
 // again; nothing in it is ever trusted without its checksum.
 //
 // Where: <cache folder>/load/<XXH3 of the site's absolute path>/ — never inside the site or its

@@ -39,9 +39,9 @@ std::map<std::string, CachedPage, std::less<>> read_page_manifest(const std::fil
 
 std::string format_page_manifest(const std::map<std::string, CachedPage, std::less<>>& pages);
 
-/// Hash of everything page-independent that shapes a page: the rendering binary itself, every
-/// layout file, and the flags applied after templating. Empty when the binary cannot be read
-/// (then nothing may be reused).
+/// Hash of everything page-independent that shapes a page: the rendering binary itself (its build
+/// ID, util::binary_identity), every layout file, and the flags applied after templating. Empty
+/// when the binary's identity is unknown (then nothing may be reused).
 std::string render_identity(const std::map<std::string, std::string>& layout_files, bool typography);
 
 /// The key of one page: identity + template name + context. The context may be given in the

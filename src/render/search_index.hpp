@@ -67,8 +67,8 @@ class SearchMemo {
 std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo = nullptr,
                                const std::function<void()>& meanwhile = {});
 
-/// The identity a saved memo is valid under: this binary and the stemmer library's file (an
-/// upgraded libstemmer may stem differently). Empty when either cannot be read: nothing saved.
+/// The identity a saved memo is valid under: this binary and the stemmer library, by their build
+/// IDs (an upgraded libstemmer may stem differently). Empty when either is unknown: nothing saved.
 const std::string& search_memo_identity();
 
 }  // namespace nastavnik::render
