@@ -314,6 +314,8 @@ void Staging::put(const render::OutputFile& f) {
       ok = write_file(target, f.bytes);
       ++m_written;
     }
+  } else if (!m_staged && own && ::link(old.c_str(), target.c_str()) == 0) {
+    ++m_unchanged;  // a reused page into a fresh tree: one link, nothing to replace or compare
   } else {
     if (fs::is_directory(target, e)) fs::remove_all(target, e);  // a folder where a file goes
     e.clear();
