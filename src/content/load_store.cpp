@@ -125,7 +125,7 @@ std::string store_identity() {
   libraries.push_back(yaml_library_id());
   for (const auto& id : libraries) {
     if (id.empty()) return {};
-    h.update(static_cast<std::uint64_t>(id.size())).update(id);
+    h.field(id);
   }
   return h.hex();
 }

@@ -148,21 +148,21 @@ void hash_date(util::Hasher& h, const util::Date& d) {
 }  // namespace
 
 void news_card_inputs(util::Hasher& h, const model::NewsItem& n, std::string_view root) {
-  hash_field(h, root);
-  hash_field(h, n.url);
-  hash_field(h, n.title);
+  h.field(root);
+  h.field(n.url);
+  h.field(n.title);
   hash_date(h, n.date);
-  hash_field(h, n.summary);
+  h.field(n.summary);
   h.update(static_cast<std::uint64_t>(n.tags.size()));
-  for (const auto& t : n.tags) hash_field(h, t);
-  hash_field(h, n.image);
-  hash_field(h, n.image_alt);
+  for (const auto& t : n.tags) h.field(t);
+  h.field(n.image);
+  h.field(n.image_alt);
   const bool event = n.event && n.event->date;
   h.update(static_cast<std::uint64_t>(event));
   if (event) {
     hash_date(h, *n.event->date);
-    hash_field(h, n.event->time);
-    hash_field(h, n.event->place);
+    h.field(n.event->time);
+    h.field(n.event->place);
   }
 }
 

@@ -111,10 +111,6 @@ Context news_card(const Env& env, const model::NewsItem& n, std::string_view roo
 /// the render identity). Kept beside news_card: a field news_card starts to read must be fed
 /// here too, or a changed news item could leave a stale page (render_keys_test changes each).
 void news_card_inputs(util::Hasher& h, const model::NewsItem& n, std::string_view root);
-/// A length-prefixed string into a key's hash: no two sequences of fields hash the same bytes.
-inline void hash_field(util::Hasher& h, std::string_view v) {
-  h.update(static_cast<std::uint64_t>(v.size())).update(v);
-}
 /// Roadmap progress: done / all, where cancelled events count in neither.
 struct Progress {
   int done = 0;

@@ -69,11 +69,11 @@ void build_news(const Env& env, std::vector<PageSpec>& out) {
     const int first = (page - 1) * per, last = std::min(page * per, static_cast<int>(news.size()));
     // The list's keys are built only when the page is rendered; the page cache keys it on this.
     util::Hasher h;
-    hash_field(h, "news_list 1");
+    h.field("news_list 1");
     for (int v : {page, pages, first, last, static_cast<int>(news.empty())}) h.update(static_cast<std::uint64_t>(v));
-    hash_field(h, root);
-    hash_field(h, base);
-    hash_field(h, sec.planned);
+    h.field(root);
+    h.field(base);
+    h.field(sec.planned);
     for (int i = first; i < last; ++i) news_card_inputs(h, news[static_cast<std::size_t>(i)], root);
     p.ctx_key = h.hex();
     p.make_ctx = [&env, &news, &sec, base, root, page, pages, first, last] {
@@ -128,13 +128,13 @@ void build_news(const Env& env, std::vector<PageSpec>& out) {
     const model::NewsItem* newer = i > 0 ? &news[i - 1] : nullptr;
     const model::NewsItem* older = i + 1 < news.size() ? &news[i + 1] : nullptr;
     util::Hasher h;
-    hash_field(h, "news_item 1");
+    h.field("news_item 1");
     news_card_inputs(h, n, root);
-    hash_field(h, n.body.html);
-    hash_field(h, base);
+    h.field(n.body.html);
+    h.field(base);
     for (const auto* o : {newer, older}) {
       h.update(static_cast<std::uint64_t>(o != nullptr));
-      if (o) hash_field(h, o->title), hash_field(h, o->url);
+      if (o) h.field(o->title), h.field(o->url);
     }
     q.ctx_key = h.hex();
     q.make_ctx = [&env, &n, base, root, newer, older] {

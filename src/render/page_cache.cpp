@@ -20,7 +20,7 @@ void hash_json(util::Hasher& h, const Context& j) {
     case T::object:
       h.update(static_cast<std::uint64_t>(j.size()));
       for (const auto& [k, v] : j.items()) {
-        h.update(static_cast<std::uint64_t>(k.size())).update(k);
+        h.field(k);
         hash_json(h, v);
       }
       break;
@@ -30,7 +30,7 @@ void hash_json(util::Hasher& h, const Context& j) {
       break;
     case T::string: {
       const auto& s = j.get_ref<const std::string&>();
-      h.update(static_cast<std::uint64_t>(s.size())).update(s);
+      h.field(s);
       break;
     }
     case T::boolean: h.update(static_cast<std::uint64_t>(j.get<bool>())); break;
@@ -95,8 +95,8 @@ std::string render_identity(const std::map<std::string, std::string>& layout_fil
   h.update(static_cast<std::uint64_t>(typography));
   h.update(static_cast<std::uint64_t>(layout_files.size()));
   for (const auto& [path, bytes] : layout_files) {
-    h.update(static_cast<std::uint64_t>(path.size())).update(path);
-    h.update(static_cast<std::uint64_t>(bytes.size())).update(bytes);
+    h.field(path);
+    h.field(bytes);
   }
   return h.hex();
 }
@@ -105,10 +105,10 @@ std::string page_key(std::string_view identity, std::string_view tmpl, std::init
                      std::string_view inputs) {
   util::Hasher h;
   h.update(identity);
-  h.update(static_cast<std::uint64_t>(tmpl.size())).update(tmpl);
+  h.field(tmpl);
   h.update(static_cast<std::uint64_t>(parts.size()));
   for (const Context* part : parts) hash_json(h, *part);
-  h.update(static_cast<std::uint64_t>(inputs.size())).update(inputs);
+  h.field(inputs);
   return h.hex();
 }
 
@@ -116,7 +116,7 @@ std::string with_shared_part(std::string_view identity, const Context& shared, s
   util::Hasher h;
   h.update(identity);
   hash_json(h, shared);
-  h.update(static_cast<std::uint64_t>(shared_inputs.size())).update(shared_inputs);
+  h.field(shared_inputs);
   return h.hex();
 }
 

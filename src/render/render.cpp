@@ -312,6 +312,9 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     streaming = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
     if (streaming && !options.begin_output(paths)) return {};
   }
+  // The previous output's file of a page, as a string, not a path object (whose parsing showed
+  // in the profile): previous_output is absolute and normal, a page's path relative and checked.
+  auto previous_file = [&](const std::string& path) { return options.previous_output.native() + "/" + path; };
   std::vector<std::string> html(pages.size()), keys(pages.size());
   std::vector<std::uintmax_t> sizes(pages.size());
   std::vector<char> reused(pages.size(), 0);
@@ -325,9 +328,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
         auto it = previous.find(pages[i].path);
         struct stat old {};
         if (it != previous.end() && it->second.key == keys[i]) {
-          // A string, not a path object (whose parsing showed in the profile): previous_output
-          // is absolute and normal, pages[i].path relative and checked.
-          std::string old_path = options.previous_output.native() + "/" + pages[i].path;
+          std::string old_path = previous_file(pages[i].path);
           if (::stat(old_path.c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
               static_cast<std::uintmax_t>(old.st_size) == it->second.size) {
             reused[i] = 1;
@@ -355,7 +356,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     if (reused[i]) {
       // The previous output's own file: the writer keeps it (hard link, timestamp unchanged).
       ++reused_count;
-      if (!streaming) out.push_back({pages[i].path, {}, options.previous_output.native() + "/" + pages[i].path});
+      if (!streaming) out.push_back({pages[i].path, {}, previous_file(pages[i].path)});
       continue;
     }
     if (!streaming) out.push_back({pages[i].path, std::move(html[i]), {}});

@@ -279,8 +279,7 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     const auto& d = docs[i];
     if (memo) {
       util::Hasher h;
-      for (std::string_view part : {d.title, d.url, d.section, d.text})
-        h.update(static_cast<std::uint64_t>(part.size())).update(part);
+      for (std::string_view part : {d.title, d.url, d.section, d.text}) h.field(part);
       keys[i] = h.hex();
       if (auto it = impl.docs.find(keys[i]); it != impl.docs.end()) {  // read-only during the loop
         done[i] = it->second;

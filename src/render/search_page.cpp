@@ -20,14 +20,14 @@ void build_search(const Env& env, std::vector<PageSpec>& out) {
   // order they were built: 11,000 entries at 10,000 news. Its context is built only when the
   // page is rendered; the page cache keys it on the fields it lists.
   util::Hasher h;
-  hash_field(h, "search 1");
-  hash_field(h, root);
+  h.field("search 1");
+  h.field(root);
   for (const auto& q : out) {
     if (!q.in_search) continue;
-    hash_field(h, q.search_section);
-    hash_field(h, q.title);
-    hash_field(h, q.url);
-    hash_field(h, q.description);
+    h.field(q.search_section);
+    h.field(q.title);
+    h.field(q.url);
+    h.field(q.description);
   }
   p.ctx_key = h.hex();
   const std::size_t listed = out.size();  // the pages before this one (out grows by it below)

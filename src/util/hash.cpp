@@ -1,6 +1,5 @@
 #include "util/hash.hpp"
 
-#include <dlfcn.h>
 #include <elf.h>
 #include <link.h>
 #include <xxhash.h>
@@ -9,6 +8,8 @@
 #include <cstring>
 #include <fstream>
 #include <vector>
+
+#include "util/file.hpp"
 
 namespace nastavnik::util {
 
@@ -141,9 +142,8 @@ std::string module_identity(const void* symbol) {
   if (!search.build_id.empty()) return "build-id:" + search.build_id;
   // No build ID (linked with --build-id=none): the file's bytes.
   if (search.found && search.main_program) return hash_file("/proc/self/exe");
-  Dl_info info{};
-  if (::dladdr(symbol, &info) == 0 || info.dli_fname == nullptr) return {};
-  return hash_file(info.dli_fname);
+  const std::string file = file_of_symbol(symbol);
+  return file.empty() ? std::string() : hash_file(file);
 }
 
 const std::string& binary_identity() {

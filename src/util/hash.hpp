@@ -34,6 +34,9 @@ class Hasher {
   Hasher& operator=(const Hasher&) = delete;
   Hasher& update(std::string_view data);
   Hasher& update(std::uint64_t value);
+  /// A length-prefixed field (its size as 8 bytes, then its bytes): no two sequences of fields
+  /// hash the same stream. What every key of the caches is made of.
+  Hasher& field(std::string_view data) { return update(static_cast<std::uint64_t>(data.size())).update(data); }
   /// 32 lower-case hex digits.
   std::string hex() const;
 

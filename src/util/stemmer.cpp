@@ -4,7 +4,6 @@
 
 #include <stdexcept>
 
-#include "util/file.hpp"
 #include "util/hash.hpp"
 
 namespace nastavnik::util {
@@ -23,10 +22,5 @@ std::string Stemmer::stem(std::string_view word) {
 }
 
 std::string Stemmer::library_id() { return module_identity(reinterpret_cast<const void*>(&sb_stemmer_stem)); }
-
-std::string Stemmer::library_file() {
-  // With a static libstemmer this names the program itself, whose bytes hold the stemmer too.
-  return file_of_symbol(reinterpret_cast<const void*>(&sb_stemmer_stem));
-}
 
 }  // namespace nastavnik::util

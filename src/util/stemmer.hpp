@@ -16,10 +16,8 @@ class Stemmer {
   explicit Stemmer(const char* language = "russian");
   /// Stem of one lower-case UTF-8 word. Input that libstemmer cannot stem comes back unchanged.
   std::string stem(std::string_view word);
-  /// The shared library that stems (found by dladdr), so that a cache of stems can name the
-  /// library version it was made with; empty when it cannot be found.
-  static std::string library_file();
-  /// What that library is (util::module_identity: its build ID), for the search memo's identity.
+  /// What the library that stems is (util::module_identity: its build ID), so that a cache of
+  /// stems names the library version it was made with; empty when unknown.
   static std::string library_id();
 
  private:
