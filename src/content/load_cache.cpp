@@ -99,7 +99,7 @@ std::shared_ptr<LoadedSource> LoadCache::find(const std::string& rel) const {
 std::shared_ptr<LoadedSource> LoadCache::lookup(const std::string& rel, const std::string& key,
                                                 const util::FileStamp* read) const {
   if (auto hit = find(rel); hit && hit->key == key) return hit;
-  return m_store ? m_store->find(rel, key, read) : nullptr;
+  return m_store ? m_store->find(rel, key, read, m_whole) : nullptr;
 }
 
 std::optional<std::string> LoadCache::unchanged(const std::string& rel, const util::FileStamp& now) const {

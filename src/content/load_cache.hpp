@@ -106,7 +106,7 @@ class LoadCache {
   /// A cache for one run, backed by `store`: what is not in memory is looked up there, and
   /// what the run parses or renders goes there. Its entries are not kept after the run
   /// (retains() is false: pages are moved out of them, texts dropped).
-  explicit LoadCache(LoadStore* store) : m_store(store), m_retains(false) {}
+  explicit LoadCache(LoadStore* store) : m_store(store), m_retains(false), m_whole(false) {}
   /// serve's cache, kept between rebuilds, backed by the store for one build (null: no longer).
   void attach_store(LoadStore* store) { m_store = store; }
 
@@ -123,6 +123,9 @@ class LoadCache {
   void set_run_clock(std::int64_t ns) { m_run_ns = ns; }
   std::int64_t run_clock() const { return m_run_ns; }
   LoadStore* store() const { return m_store; }
+  /// Entries from the store come with their HTML read at once (LoadStore::find's `whole`): for
+  /// serve, which keeps them, and for a build that renders every page (no earlier output).
+  void read_whole(bool whole) { m_whole = whole; }
   bool retains() const { return m_retains; }
 
   struct Stats {
@@ -140,6 +143,7 @@ class LoadCache {
  private:
   LoadStore* m_store = nullptr;
   bool m_retains = true;
+  bool m_whole = true;
   std::int64_t m_run_ns = 0;
   mutable std::mutex m_mutex;
   std::map<std::string, std::shared_ptr<LoadedSource>> m_entries;

@@ -12,7 +12,7 @@ using codec::In;
 using codec::Out;
 
 namespace {
-constexpr std::string_view kEntryMagic = "NLE2";
+constexpr std::string_view kEntryMagic = "NLE3";
 }  // namespace
 
 // The field encoders live beside Out and In, so that the generic ones (vectors, optionals) find
@@ -23,13 +23,13 @@ namespace codec {
 // stored entry would silently lose it: the sizes stop the build until it is.
 static_assert(sizeof(diag::SourcePos) == 40 && sizeof(diag::Diagnostic) == 144 && sizeof(model::Positions) == 88,
               "update the load store's encoding of positions and diagnostics");
-static_assert(sizeof(model::Heading) == 120 && sizeof(model::TextBlock) == 96 && sizeof(model::Body) == 120,
+static_assert(sizeof(model::Heading) == 120 && sizeof(model::TextBlock) == 96 && sizeof(model::Body) == 104,
               "update the load store's encoding of bodies");
-static_assert(sizeof(model::PageBase) == 400 && sizeof(model::Landing) == 400 && sizeof(model::Regulation) == 608 &&
-                  sizeof(model::Program) == 512 && sizeof(model::Practice) == 520 && sizeof(model::NewsItem) == 568 &&
-                  sizeof(model::Page) == 408 && sizeof(model::Approval) == 168 && sizeof(model::NewsEvent) == 80,
+static_assert(sizeof(model::PageBase) == 384 && sizeof(model::Landing) == 384 && sizeof(model::Regulation) == 592 &&
+                  sizeof(model::Program) == 496 && sizeof(model::Practice) == 504 && sizeof(model::NewsItem) == 552 &&
+                  sizeof(model::Page) == 392 && sizeof(model::Approval) == 168 && sizeof(model::NewsEvent) == 80,
               "update the load store's encoding of pages");
-static_assert(sizeof(BodyMemo) == 208 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1096,
+static_assert(sizeof(BodyMemo) == 192 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1064,
               "update the load store's encoding of entries");
 static_assert(std::variant_size_v<AnyPage> == 6, "update the load store's encoding of pages");
 
@@ -127,7 +127,9 @@ void get(In& in, model::Heading& h) {
 // The text blocks for the leak scan are mostly the plain text again, in order: a block found in
 // the plain text from where the previous one was found is written as its place there.
 void put(Out& o, const model::Body& b) {
-  o.str(b.html);
+  o.u64(b.html.size());
+  o.str(b.html.digest());
+  o.tail += b.html.text();
   o.str(b.plain);
   put(o, b.headings);
   o.u64(b.blocks.size());
@@ -159,7 +161,14 @@ void put(Out& o, const model::Body& b) {
   o.u8(b.has_withheld);
 }
 void get(In& in, model::Body& b) {
-  b.html = in.str();
+  const auto html_size = in.u64();
+  std::string digest = in.str();
+  if (!in.ok || !in.html_at || digest.size() != 32 || html_size > in.tail_size - in.tail_used) {
+    in.ok = false;
+    return;
+  }
+  b.html = (*in.html_at)(in.tail_used, html_size, std::move(digest));
+  in.tail_used += html_size;
   b.plain = in.str();
   get(in, b.headings);
   const auto n = in.count();
@@ -375,6 +384,7 @@ void get_variant(In& in, std::size_t index, AnyPage& page) {
 std::string encode_source(const LoadedSource& e) {
   Out o;
   o.b.append(kEntryMagic);
+  o.u64(0);  // the head's size, filled in below
   const std::string& file = std::visit([](const auto& p) -> const std::string& { return p.source; }, e.page);
   o.str(file);
   o.file = file;
@@ -386,12 +396,24 @@ std::string encode_source(const LoadedSource& e) {
   std::visit([&](const auto& p) { put_page(o, p); }, e.page);
   put(o, e.diags);
   put(o, e.body);
+  const std::uint64_t head = o.b.size();
+  std::memcpy(o.b.data() + kEntryMagic.size(), &head, sizeof head);
+  o.b += o.tail;
   return std::move(o.b);
 }
 
-std::shared_ptr<LoadedSource> decode_source(std::string_view bytes) {
-  if (bytes.substr(0, kEntryMagic.size()) != kEntryMagic) return nullptr;
-  In in{bytes.data() + kEntryMagic.size(), bytes.data() + bytes.size()};
+std::uint64_t entry_head_size(std::string_view bytes) {
+  std::uint64_t head = 0;
+  if (bytes.size() < kEntryMagic.size() + sizeof head || bytes.substr(0, kEntryMagic.size()) != kEntryMagic) return 0;
+  std::memcpy(&head, bytes.data() + kEntryMagic.size(), sizeof head);
+  return head;
+}
+
+std::shared_ptr<LoadedSource> decode_head(std::string_view head, std::uint64_t tail_size, const HtmlAt& html_at) {
+  if (entry_head_size(head) != head.size()) return nullptr;
+  In in{head.data() + kEntryMagic.size() + 8, head.data() + head.size()};
+  in.html_at = &html_at;
+  in.tail_size = tail_size;
   in.file = in.str();
   auto e = std::make_shared<LoadedSource>();
   e->key = in.str();
@@ -401,9 +423,22 @@ std::shared_ptr<LoadedSource> decode_source(std::string_view bytes) {
   get_variant(in, in.u64(), e->page);
   get(in, e->diags);
   get(in, e->body);
-  if (!in.ok || in.p != in.end) return nullptr;
+  if (!in.ok || in.p != in.end || in.tail_used != tail_size) return nullptr;
   return e;
 }
 
+std::shared_ptr<LoadedSource> decode_source(std::string_view bytes) {
+  const std::uint64_t head = entry_head_size(bytes);
+  if (head < kEntryMagic.size() + 8 || head > bytes.size()) return nullptr;
+  const std::string_view tail = bytes.substr(static_cast<std::size_t>(head));
+  bool intact = true;
+  const HtmlAt from_tail = [&](std::uint64_t at, std::uint64_t size, std::string digest) {
+    std::string html(tail.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(size)));
+    if (model::BodyHtml::digest_of(html) != digest) intact = false;
+    return model::BodyHtml(std::move(html), std::move(digest));
+  };
+  auto e = decode_head(bytes.substr(0, static_cast<std::size_t>(head)), tail.size(), from_tail);
+  return e && intact ? e : nullptr;
+}
 
 }  // namespace nastavnik::content

@@ -5,6 +5,7 @@
 // identity names the binary that wrote them).
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,15 +15,27 @@
 namespace nastavnik::content {
 
 /// One entry's bytes: everything of a LoadedSource but the text and its split (derived from the
-/// source bytes again), the `lent` flag, and the stamp (kept in the index).
+/// source bytes again), the `lent` flag, and the stamp (kept in the index). A head — the magic,
+/// its own size, every field, and the size and digest of the body's HTML — then a tail: the
+/// HTML itself, which a rebuild reads only for the pages it renders again (model::BodyHtml).
 std::string encode_source(const LoadedSource& e);
-/// The entry back; null when `bytes` are not exactly one well-formed entry.
+/// The entry back, its HTML read from the tail at once and checked against its digest; null
+/// when `bytes` are not exactly one well-formed entry.
 std::shared_ptr<LoadedSource> decode_source(std::string_view bytes);
+
+/// The size of the head of an entry's bytes as the entry says; 0 when they do not start as one.
+std::uint64_t entry_head_size(std::string_view bytes);
+/// Where the HTML of a body is: `size` bytes at `at` in the tail, with this digest.
+using HtmlAt = std::function<model::BodyHtml(std::uint64_t at, std::uint64_t size, std::string digest)>;
+/// An entry from its head alone, with a tail of `tail_size` bytes reached through `html_at`;
+/// null when `head` is not exactly one well-formed head or the tail is not exactly its HTML.
+std::shared_ptr<LoadedSource> decode_head(std::string_view head, std::uint64_t tail_size, const HtmlAt& html_at);
 
 namespace codec {
 
 struct Out {
   std::string b;
+  std::string tail;       ///< what goes after the head: the HTML of the body
   std::string_view file;  ///< the entry's own source: positions in it are written without it
   void u8(std::uint8_t v) { b.push_back(static_cast<char>(v)); }
   void u32(std::uint32_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -40,6 +53,8 @@ struct In {
   const char* end;
   bool ok = true;
   std::string file;  ///< the entry's own source (see Out::file)
+  const std::function<model::BodyHtml(std::uint64_t, std::uint64_t, std::string)>* html_at = nullptr;
+  std::uint64_t tail_size = 0, tail_used = 0;  ///< the tail, and how much of it the head placed
   bool take(void* dst, std::size_t n) {
     if (!ok || static_cast<std::size_t>(end - p) < n) return ok = false;
     std::memcpy(dst, p, n);

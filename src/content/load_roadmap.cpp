@@ -82,7 +82,7 @@ void load_roadmap(const YNode& doc, model::Roadmap& out, const LoadContext& ctx)
         ev.pos = er.positions();
         if (!details.empty()) {
           model::Body body = render_field_markdown(details, ev.pos.of("details"), page_url, ctx);
-          ev.details_html = std::move(body.html);
+          ev.details_html = body.html.text();
           ev.details_text = std::move(body.plain);
         }
         ev.due = read_due(er);

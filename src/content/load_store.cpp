@@ -25,7 +25,7 @@ using codec::Out;
 
 namespace {
 
-constexpr std::string_view kIndexMagic = "nastavnik load 2\n";
+constexpr std::string_view kIndexMagic = "nastavnik load 3\n";
 /// An index over this size is not ours (10,000 sources make about 1 MB).
 constexpr std::uintmax_t kMaxIndex = std::uintmax_t(256) << 20;
 /// One entry over this is not ours (a source is at most 64 MiB; its body a few times that).
@@ -178,15 +178,15 @@ std::unique_ptr<LoadStore> LoadStore::open(const fs::path& cache_dir, const fs::
   }
   const bool have_index = store->read_index();
   const fs::path pack = store->m_dir / store->pack_name(store->m_generation);
-  store->m_pack_fd = open_file(pack, O_RDWR | O_CREAT);
+  store->m_pack = std::make_shared<const Pack>(open_file(pack, O_RDWR | O_CREAT));
   struct stat st {};
-  if (store->m_pack_fd < 0 || ::fstat(store->m_pack_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  if (store->m_pack->fd < 0 || ::fstat(store->m_pack->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     why = "не удалось открыть «" + pack.string() + "»";
     return nullptr;
   }
   if (!have_index) {
     // Nothing in the pack is referenced: start it afresh.
-    if (::ftruncate(store->m_pack_fd, 0) != 0) {
+    if (::ftruncate(store->m_pack->fd, 0) != 0) {
       why = "не удалось очистить «" + pack.string() + "»";
       return nullptr;
     }
@@ -202,10 +202,15 @@ std::unique_ptr<LoadStore> LoadStore::open(const fs::path& cache_dir, const fs::
   return store;
 }
 
+LoadStore::Pack::~Pack() {
+  if (fd >= 0) ::close(fd);
+}
+
 LoadStore::~LoadStore() {
-  if (m_pack_fd >= 0) ::close(m_pack_fd);
   if (m_lock_fd >= 0) ::close(m_lock_fd);  // releases the lock
 }
+
+void LoadStore::discard(const fs::path& dir) { ::unlink((dir / "index").c_str()); }
 
 std::string LoadStore::pack_name(std::uint64_t generation) const { return "pack-" + std::to_string(generation); }
 
@@ -228,6 +233,7 @@ bool LoadStore::read_index() {
     r.key = in.str();
     r.offset = in.u64();
     r.length = in.u64();
+    r.head = in.u64();
     r.checksum = in.u64();
     r.stamp.dev = in.u64();
     r.stamp.ino = in.u64();
@@ -254,6 +260,7 @@ bool LoadStore::write_index(const std::map<std::string, Record>& records, std::u
     o.str(r.key);
     o.u64(r.offset);
     o.u64(r.length);
+    o.u64(r.head);
     o.u64(r.checksum);
     o.u64(r.stamp.dev);
     o.u64(r.stamp.ino);
@@ -282,7 +289,8 @@ std::optional<std::string> LoadStore::unchanged(const std::string& rel, const ut
   return r.key;
 }
 
-std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std::string& key, const util::FileStamp* read) {
+std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std::string& key, const util::FileStamp* read,
+                                              bool whole) {
   Record r;
   {
     std::lock_guard lock(m_mutex);
@@ -294,10 +302,30 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
     r.stamp = *read;
     r.read_ns = m_started_ns;
   }
-  if (r.length > kMaxEntry || r.offset > m_end || r.length > m_end - r.offset) return nullptr;
-  std::string bytes(static_cast<std::size_t>(r.length), '\0');
-  if (!pread_all(m_pack_fd, bytes.data(), bytes.size(), r.offset) || util::hash64(bytes) != r.checksum) return nullptr;
-  auto e = decode_source(bytes);
+  if (r.length > kMaxEntry || r.offset > m_end || r.length > m_end - r.offset || r.head > r.length) return nullptr;
+  std::shared_ptr<LoadedSource> e;
+  if (whole) {
+    std::string bytes(static_cast<std::size_t>(r.length), '\0');
+    if (!pread_all(m_pack->fd, bytes.data(), bytes.size(), r.offset) ||
+        util::hash64(std::string_view(bytes).substr(0, static_cast<std::size_t>(r.head))) != r.checksum)
+      return nullptr;
+    e = decode_source(bytes);  // checks the HTML against its digest
+  } else {
+    std::string head(static_cast<std::size_t>(r.head), '\0');
+    if (!pread_all(m_pack->fd, head.data(), head.size(), r.offset) || util::hash64(head) != r.checksum) return nullptr;
+    const std::uint64_t tail_at = r.offset + r.head;
+    const HtmlAt later = [&](std::uint64_t at, std::uint64_t size, std::string digest) {
+      return model::BodyHtml(
+          static_cast<std::size_t>(size), digest,
+          [pack = m_pack, failures = m_late_failures, offset = tail_at + at, size, digest](std::string& out) {
+            out.assign(static_cast<std::size_t>(size), '\0');
+            if (pread_all(pack->fd, out.data(), out.size(), offset) && model::BodyHtml::digest_of(out) == digest) return true;
+            ++*failures;
+            return false;
+          });
+    };
+    e = decode_head(head, r.length - r.head, later);
+  }
   if (!e || e->key != key) return nullptr;
   e->stamp = r.stamp;
   e->read_ns = r.read_ns;
@@ -311,7 +339,9 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
 
 void LoadStore::put(const std::string& rel, const LoadedSource& e, const util::FileStamp& read) {
   const std::string bytes = encode_source(e);
-  Record r{e.key, 0, bytes.size(), util::hash64(bytes), read, m_started_ns};
+  const std::uint64_t head = entry_head_size(bytes);
+  if (head == 0 || head > bytes.size()) return;
+  Record r{e.key, 0, bytes.size(), head, util::hash64(std::string_view(bytes).substr(0, head)), read, m_started_ns};
   {
     std::lock_guard lock(m_mutex);
     r.offset = m_end;
@@ -319,7 +349,7 @@ void LoadStore::put(const std::string& rel, const LoadedSource& e, const util::F
   }
   // Written outside the lock, each at its own reserved place; a failed write leaves a record
   // whose checksum will not match, which only means parsing that source again.
-  if (!pwrite_all(m_pack_fd, bytes, r.offset)) return;
+  if (!pwrite_all(m_pack->fd, bytes, r.offset)) return;
   std::lock_guard lock(m_mutex);
   m_next[rel] = std::move(r);
   ++m_stats.stored;
@@ -344,16 +374,17 @@ bool LoadStore::commit() {
       std::string buf;
       for (const auto& [rel, r] : m_next) {
         buf.resize(static_cast<std::size_t>(r.length));
-        if (!pread_all(m_pack_fd, buf.data(), buf.size(), r.offset) || util::hash64(buf) != r.checksum) continue;
+        if (!pread_all(m_pack->fd, buf.data(), buf.size(), r.offset) ||
+            util::hash64(std::string_view(buf).substr(0, static_cast<std::size_t>(r.head))) != r.checksum)
+          continue;
         if (!(ok = pwrite_all(fd, buf, at))) break;
-        moved[rel] = Record{r.key, at, r.length, r.checksum, r.stamp, r.read_ns};
+        moved[rel] = Record{r.key, at, r.length, r.head, r.checksum, r.stamp, r.read_ns};
         at += r.length;
       }
       if (ok && write_index(moved, next_gen)) {
         std::error_code ec;
         fs::remove(m_dir / pack_name(m_generation), ec);
-        ::close(m_pack_fd);
-        m_pack_fd = fd;
+        m_pack = std::make_shared<const Pack>(fd);  // the old one stays open for bodies still to be read
         m_generation = next_gen;
         m_end = at;
         m_index = m_next = std::move(moved);

@@ -27,6 +27,7 @@
 //              is live
 // Opening a store removes the stores of other sites that no run has touched for 30 days (a site
 // moved or renamed leaves its old one) — only folders holding nothing but these files, unlocked.
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -71,10 +72,17 @@ class LoadStore {
   /// The key `rel` was stored under, when `now` (its stamp at this moment) shows that it has
   /// not been written since its bytes were read under that key (see above). Thread-safe.
   std::optional<std::string> unchanged(const std::string& rel, const util::FileStamp& now) const;
-  /// The stored entry of `rel` when it was stored under `key` and reads back whole (its text
-  /// and split are not set). `read` is the stamp of the bytes just read and hashed into `key`;
-  /// null when `key` came from unchanged(). Thread-safe.
-  std::shared_ptr<LoadedSource> find(const std::string& rel, const std::string& key, const util::FileStamp* read);
+  /// The stored entry of `rel` when it was stored under `key` and its head reads back whole
+  /// (its text and split are not set). `read` is the stamp of the bytes just read and hashed
+  /// into `key`; null when `key` came from unchanged(). The HTML of its body is read when first
+  /// used (model::BodyHtml; a failure then counts in late_failures()), or at once with `whole`
+  /// (serve keeps its entries: a failure then only means parsing again). Thread-safe.
+  std::shared_ptr<LoadedSource> find(const std::string& rel, const std::string& key, const util::FileStamp* read,
+                                     bool whole = false);
+  /// How many HTML bodies of entries found this run did not read back as stored when first
+  /// used: the pack was changed under the run. Outlives the store: the build renders after the
+  /// store is closed, and must not write pages rendered from a failed read.
+  std::shared_ptr<const std::atomic<std::size_t>> late_failures() const { return m_late_failures; }
   /// Stores `e` as the entry of `rel` (appended to the pack); `read` is the stamp of the bytes
   /// its key was hashed from. Thread-safe.
   void put(const std::string& rel, const LoadedSource& e, const util::FileStamp& read);
@@ -83,6 +91,9 @@ class LoadStore {
   /// index could not be written (the old one stays; the store is only a cache).
   bool commit();
   Stats stats() const;
+  /// Forgets every entry of the store in `dir` (its index goes; the next run starts afresh):
+  /// after late_failures, so that the next run does not find the same damaged bytes.
+  static void discard(const std::filesystem::path& dir);
   /// When this run opened the store (its clock; see open).
   std::int64_t started_ns() const { return m_started_ns; }
   /// The store's own folder.
@@ -91,7 +102,8 @@ class LoadStore {
  private:
   struct Record {
     std::string key;
-    std::uint64_t offset = 0, length = 0, checksum = 0;
+    /// length: head and tail; checksum: XXH3-64 of the head (the tail is checked by its digests)
+    std::uint64_t offset = 0, length = 0, head = 0, checksum = 0;
     util::FileStamp stamp;       ///< of the bytes hashed into key
     std::int64_t read_ns = 0;    ///< no later than when they were read (the run's start)
   };
@@ -103,7 +115,17 @@ class LoadStore {
   std::filesystem::path m_dir;
   std::string m_identity;
   int m_lock_fd = -1;
-  int m_pack_fd = -1;
+  /// The pack's descriptor, shared with the bodies whose HTML is still to be read: it stays
+  /// open (and a compacted pack readable) until the last of them is gone.
+  struct Pack {
+    int fd = -1;
+    explicit Pack(int f) : fd(f) {}
+    ~Pack();
+    Pack(const Pack&) = delete;
+    Pack& operator=(const Pack&) = delete;
+  };
+  std::shared_ptr<const Pack> m_pack;
+  std::shared_ptr<std::atomic<std::size_t>> m_late_failures = std::make_shared<std::atomic<std::size_t>>(0);
   std::uint64_t m_generation = 1;
   mutable std::mutex m_mutex;
   std::map<std::string, Record> m_index;  ///< as read at open

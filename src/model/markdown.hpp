@@ -2,11 +2,16 @@
 // What the rest of the program needs to know about a Markdown body once it is parsed and
 // rendered: the content adapter fills this; nothing outside content/ sees cmark.
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "util/hash.hpp"
 
 namespace nastavnik::model {
 
@@ -28,8 +33,68 @@ struct TextBlock {
   diag::SourcePos pos;
 };
 
+/// The rendered HTML of a body. Made by rendering, it is held in memory; read back from the parse
+/// cache (content/load_store.hpp), it stays in the cache's pack until first used and is then
+/// fetched once — most pages of a rebuild are not rendered again, and their keys take the
+/// digest, not the bytes. Copies share one text. Thread-safe: a news body is read by its page
+/// and by the feed at once.
+class BodyHtml {
+ public:
+  /// Reads the bytes into `out`; false when they are not the ones stored (the fetcher checks
+  /// size and digest and counts the failure where the build will see it).
+  using Fetch = std::function<bool(std::string& out)>;
+
+  BodyHtml() : BodyHtml(std::string()) {}
+  BodyHtml(std::string html) : m(std::make_shared<State>()) {  // NOLINT: implicit, as a string
+    m->size = html.size();
+    m->digest = digest_of(html);
+    m->text = std::move(html);
+  }
+  /// Bytes in memory whose digest is known (checked by whoever read them).
+  BodyHtml(std::string html, std::string digest) : m(std::make_shared<State>()) {
+    m->size = html.size();
+    m->digest = std::move(digest);
+    m->text = std::move(html);
+  }
+  BodyHtml(const char* html) : BodyHtml(std::string(html)) {}  // NOLINT: implicit, as a string
+  /// Stored bytes, not read yet: `size` bytes with `digest` (digest_of).
+  BodyHtml(std::size_t size, std::string digest, Fetch fetch) : m(std::make_shared<State>()) {
+    m->size = size;
+    m->digest = std::move(digest);
+    m->fetch = std::move(fetch);
+  }
+
+  /// The bytes; fetched on the first call. Empty when the fetch failed.
+  const std::string& text() const {
+    if (m->fetch) std::call_once(m->once, [this] {
+        std::string bytes;
+        if (m->fetch(bytes) && bytes.size() == m->size) m->text = std::move(bytes);
+        m->done = true;
+      });
+    return m->text;
+  }
+  std::size_t size() const { return m->size; }
+  bool empty() const { return m->size == 0; }
+  /// XXH3-128 of the bytes as 32 hex digits, known without fetching them.
+  const std::string& digest() const { return m->digest; }
+  static std::string digest_of(std::string_view bytes) { return util::Hasher().update(bytes).hex(); }
+  /// Not fetched yet (and not made in memory).
+  bool pending() const { return static_cast<bool>(m->fetch) && !m->done; }
+
+ private:
+  struct State {
+    std::size_t size = 0;
+    std::string digest;
+    Fetch fetch;  ///< set once, at construction: read without a lock
+    std::once_flag once;
+    std::atomic<bool> done{false};
+    std::string text;
+  };
+  std::shared_ptr<State> m;
+};
+
 struct Body {
-  std::string html;                ///< rendered HTML (links rewritten, withheld sections removed)
+  BodyHtml html;                   ///< rendered HTML (links rewritten, withheld sections removed)
   std::string plain;               ///< plain text of what was rendered, for search and descriptions
   std::vector<Heading> headings;   ///< every heading of the source, in order
   std::vector<TextBlock> blocks;   ///< every text block of the source (withheld ones too)

@@ -92,12 +92,23 @@ Result run(const Options& options, diag::Sink& sink) {
   if (!options.cache_dir.empty()) {
     store = content::LoadStore::open(options.cache_dir, options.site_dir, result.cache_note, options.cache_clock_ns);
     if (store && options.caches) options.caches->load.attach_store(store.get());
-    else if (store) load_cache = &run_cache.emplace(store.get());
+    else if (store) {
+      load_cache = &run_cache.emplace(store.get());
+      // Bodies are read from the store when first rendered; a build that renders every page
+      // (no earlier output to take pages from) reads each entry whole, in one read.
+      const fs::path out = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+      run_cache->read_whole(options.write && !(options.incremental && fs::exists(out / output::k_marker, ec)));
+    }
   }
   if (load_cache) load_cache->set_run_clock(store ? store->started_ns() : options.cache_clock_ns ? options.cache_clock_ns : util::clock_now_ns());
   model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, load_cache);
   if (load_cache) result.loaded = load_cache->last();
+  // Bodies found in the store are read when first rendered, after the store is closed.
+  std::shared_ptr<const std::atomic<std::size_t>> late_failures;
+  fs::path store_dir;
   if (store) {
+    late_failures = store->late_failures();
+    store_dir = store->dir();
     store->commit();  // a failure only means parsing again next time
     result.load_store_used = true;
     result.load_store = store->stats();
@@ -163,6 +174,16 @@ Result run(const Options& options, diag::Sink& sink) {
   }
   auto files = render::render_site(site, ro, sink);
   timer.lap("вёрстка");
+  if (late_failures && late_failures->load() > 0) {
+    // Pages rendered from bytes that did not read back are not written: the output stays, and
+    // the store is forgotten so that the next run parses again.
+    content::LoadStore::discard(store_dir);
+    result.outcome = Outcome::io_error;
+    result.error = "кэш разбора «" + store_dir.string() +
+                   "» изменился во время сборки: тексты страниц из него не прочлись, результат не записан. "
+                   "Кэш сброшен — запустите сборку снова";
+    return result;
+  }
   if (!staging_error.empty()) {
     result.outcome = Outcome::io_error;
     result.error = staging_error;

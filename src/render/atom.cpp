@@ -42,7 +42,7 @@ std::string atom_feed(const Env& env) {
     for (const auto& t : n.tags) x += "    <category term=\"" + util::xml_escape(t) + "\"/>\n";
     if (!n.summary.empty()) x += "    <summary>" + util::xml_escape(env.text(n.summary)) + "</summary>\n";
     // Body links are relative to the page: xml:base makes them resolve in feed readers.
-    x += "    <content type=\"html\" xml:base=\"" + util::xml_escape(url) + "\">" + util::xml_escape(n.body.html) +
+    x += "    <content type=\"html\" xml:base=\"" + util::xml_escape(url) + "\">" + util::xml_escape(n.body.html.text()) +
          "</content>\n";
     x += "  </entry>\n";
   }

@@ -55,7 +55,7 @@ void build_landing(const Env& env, std::vector<PageSpec>& out) {
   c["card_level"] = 3;
   c["planned"] =
       "Описание целевой модели наставничества в школе: цели, формы наставничества, участники и ожидаемые результаты.";
-  c["intro_html"] = site.landing ? body_html(site.landing->body.html) : "";
+  c["intro_html"] = site.landing ? body_html(site.landing->body.html.text()) : "";
   c["has_intro"] = site.landing && !site.landing->body.html.empty();
   c["summary"] = site.landing ? env.text(collapse_spaces(site.landing->summary)) : "";
 

@@ -17,7 +17,7 @@ void build_pages(const Env& env, std::vector<PageSpec>& out) {
     p.search_body = &pg.body.plain;
     Context& c = p.ctx;
     c["summary"] = env.text(collapse_spaces(pg.summary));
-    c["body_html"] = body_html(pg.body.html);
+    c["body_html"] = body_html(pg.body.html.text());
     c["empty"] = pg.body.html.empty();
     c["tags"] = tags_context(env, pg.tags);
     out.push_back(std::move(p));

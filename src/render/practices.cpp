@@ -101,7 +101,7 @@ void build_practices(const Env& env, std::vector<PageSpec>& out) {
     k = practice_card(env, pr, r);
     k["authors"] = authors_list(env, pr.authors);
     k["has_authors"] = !pr.authors.empty();
-    k["body_html"] = body_html(pr.body.html);
+    k["body_html"] = body_html(pr.body.html.text());
     k["withheld"] = pr.body.has_withheld;
     k["end_date"] = pr.end ? util::format_ru(*pr.end) : "";
     k["list_url"] = r + sec.slug + "/";

@@ -82,7 +82,7 @@ void build_programs(const Env& env, std::vector<PageSpec>& out) {
     k = program_card(env, pr, r);
     k["authors"] = authors_context(env, pr.authors);
     k["has_authors"] = !pr.authors.empty();
-    k["body_html"] = body_html(pr.body.html);
+    k["body_html"] = body_html(pr.body.html.text());
     k["withheld"] = pr.body.has_withheld;
     k["end_date"] = util::format_ru(pr.end);
     k["list_url"] = r + sec.slug + "/";

@@ -48,7 +48,7 @@ void build_regulation(const Env& env, std::vector<PageSpec>& out) {
     }
     c["has_toc"] = !toc.empty();
     c["toc"] = std::move(toc);
-    c["body_html"] = body_html(reg->body.html);
+    c["body_html"] = body_html(reg->body.html.text());
   }
   out.push_back(std::move(p));
 }

@@ -301,6 +301,32 @@ TEST_CASE("a damaged load store only means parsing again", "[site][load-cache][l
     build_with_and_without_cache(site, out, cache);  // and stored afresh
     CHECK(cache.last().parsed == 0);
   }
+  SECTION("the HTML of the bodies changed after their heads were written") {
+    // The HTML is each entry's tail, read only for a page rendered again (model::BodyHtml): the
+    // heads still read back, the bodies do not. Nothing rendered from them may be written.
+    std::size_t damaged = 0;
+    for (auto at = bytes.find("</p>"); at != std::string::npos; at = bytes.find("</p>", at + 1), ++damaged)
+      bytes[at + 2] = 'q';
+    REQUIRE(damaged > 0);
+    write_text(pack, bytes);
+    const auto before = test::snapshot(out);
+    edit_text(site / "site.yaml", "title: \"", "title: \"Новое: ");  // every page is rendered again
+    pipeline::Options opt;
+    opt.site_dir = site;
+    opt.out_dir = out;
+    opt.now = test::k_test_now;
+    opt.cache_dir = cache.cache_dir.path();
+    opt.incremental = true;
+    diag::Sink sink;
+    auto r = pipeline::run(opt, sink);
+    CHECK(r.outcome == pipeline::Outcome::io_error);
+    CHECK(r.error.find("кэш разбора") != std::string::npos);
+    CHECK(r.error.find("запустите сборку снова") != std::string::npos);
+    CHECK(test::snapshot(out) == before);  // the output stays as it was
+    // The next run parses everything again, and agrees with a build without the cache.
+    build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().parsed == sources);
+  }
   SECTION("the pack cut short") {
     write_text(pack, bytes.substr(0, bytes.size() / 2));
     build_with_and_without_cache(site, out, cache);

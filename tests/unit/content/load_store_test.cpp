@@ -158,7 +158,7 @@ namespace {
 content::LoadedSource news_entry(const std::string& key, std::size_t html_bytes = 10) {
   auto e = entry_of(page_with_base<model::NewsItem>());
   e.key = key;
-  e.body->body.html.assign(html_bytes, 'x');
+  e.body->body.html = std::string(html_bytes, 'x');
   return e;
 }
 
@@ -236,6 +236,85 @@ TEST_CASE("load store: found under its key after commit, not under another, not 
   }
 }
 
+TEST_CASE("load store: a body's HTML is read when first used, checked then, and a failure counted",
+          "[content][load-store]") {
+  test::TempDir dir;
+  const fs::path cache = dir.path() / "cache", site = dir.path() / "site";
+  fs::create_directories(site);
+  const std::string html = "<p>Тело новости, " + std::string(5000, 'x') + "</p>";
+  fs::path store_dir;
+  {
+    std::string why;
+    auto store = content::LoadStore::open(cache, site, why);
+    REQUIRE(store);
+    store_dir = store->dir();
+    auto e = news_entry("k1");
+    e.body->body.html = html;
+    store->put("content/news/a.md", e, {});
+    REQUIRE(store->commit());
+  }
+  auto reopen = [&] {
+    std::string why;
+    auto s = content::LoadStore::open(cache, site, why);
+    REQUIRE(s);
+    return s;
+  };
+  // The HTML is the tail of the entry: the only place in the pack where it is whole.
+  const std::string pack = test::read_file(store_dir / "pack-1");
+  const auto html_at = pack.find(html);
+  REQUIRE(html_at != std::string::npos);
+  CHECK(pack.find(html, html_at + 1) == std::string::npos);
+  auto damage_html = [&] {
+    std::string bad = pack;
+    bad[html_at + html.size() / 2] ^= 0x01;
+    std::ofstream(store_dir / "pack-1", std::ios::binary | std::ios::trunc) << bad;
+  };
+
+  SECTION("read when first used, by digest before that") {
+    auto store = reopen();
+    auto a = store->find("content/news/a.md", "k1", nullptr);
+    REQUIRE(a);
+    const model::BodyHtml& got = a->body->body.html;
+    CHECK(got.pending());
+    CHECK(got.size() == html.size());
+    CHECK(got.digest() == model::BodyHtml::digest_of(html));
+    CHECK(got.digest() == model::BodyHtml(html).digest());  // as a body rendered this run: same page key
+    store.reset();  // the build renders after the store is closed
+    CHECK(got.text() == html);
+    CHECK_FALSE(got.pending());
+    const model::BodyHtml copy = got;  // copies share the bytes
+    CHECK(&copy.text() == &got.text());
+  }
+  SECTION("bytes changed under the run: empty, and counted where the build sees it") {
+    auto store = reopen();
+    auto a = store->find("content/news/a.md", "k1", nullptr);
+    REQUIRE(a);
+    auto failures = store->late_failures();
+    store.reset();
+    damage_html();
+    CHECK(*failures == 0);
+    CHECK(a->body->body.html.text().empty());
+    CHECK(*failures == 1);
+    CHECK(a->body->body.html.text().empty());  // read once
+    CHECK(*failures == 1);
+  }
+  SECTION("serve reads it whole at once: a damaged HTML means parsing again") {
+    damage_html();
+    auto store = reopen();
+    CHECK_FALSE(store->find("content/news/a.md", "k1", nullptr, /*whole=*/true));
+    auto lazy = store->find("content/news/a.md", "k1", nullptr);  // the head alone is intact
+    REQUIRE(lazy);
+    CHECK(lazy->body->body.html.text().empty());
+    CHECK(*store->late_failures() == 1);
+  }
+  SECTION("whole and intact") {
+    auto a = reopen()->find("content/news/a.md", "k1", nullptr, /*whole=*/true);
+    REQUIRE(a);
+    CHECK_FALSE(a->body->body.html.pending());
+    CHECK(a->body->body.html.text() == html);
+  }
+}
+
 TEST_CASE("load store: one run at a time, and only in a folder of the user's own", "[content][load-store]") {
   test::TempDir dir;
   const fs::path cache = dir.path() / "cache", site = dir.path();
@@ -275,9 +354,12 @@ TEST_CASE("load store: the pack is compacted once most of it is dead", "[content
     auto store = content::LoadStore::open(cache, site, why);
     REQUIRE(store);
     store_dir = store->dir();
-    if (run > 0) CHECK(store->find("content/news/a.md", "k" + std::to_string(run - 1), nullptr));
+    std::shared_ptr<content::LoadedSource> before;
+    if (run > 0) CHECK((before = store->find("content/news/a.md", "k" + std::to_string(run - 1), nullptr)));
     store->put("content/news/a.md", news_entry("k" + std::to_string(run), 4 << 20), {});
     REQUIRE(store->commit());
+    // A body found before a compaction removed its pack is still read from it.
+    if (before) CHECK(before->body->body.html.text() == std::string(4 << 20, 'x'));
     CHECK(store->stats().pack_bytes <= 2 * store->stats().live_bytes + (16u << 20));
   }
   int packs = 0;

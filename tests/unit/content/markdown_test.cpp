@@ -23,10 +23,10 @@ TEST_CASE("GFM extensions: tables, strikethrough, autolinks, task lists", "[cont
   diag::Sink sink;
   auto b = render_md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ https://example.org\n\n- [x] done\n- [ ] todo\n", {},
                   sink);
-  CHECK(b.html.find("<table>") != std::string::npos);
-  CHECK(b.html.find("<del>old</del>") != std::string::npos);
-  CHECK(b.html.find("<a href=\"https://example.org\">") != std::string::npos);
-  CHECK(b.html.find("type=\"checkbox\"") != std::string::npos);
+  CHECK(b.html.text().find("<table>") != std::string::npos);
+  CHECK(b.html.text().find("<del>old</del>") != std::string::npos);
+  CHECK(b.html.text().find("<a href=\"https://example.org\">") != std::string::npos);
+  CHECK(b.html.text().find("type=\"checkbox\"") != std::string::npos);
   CHECK(sink.sorted().empty());
 }
 
@@ -42,8 +42,8 @@ TEST_CASE("parallel parses keep strikethrough and autolinks (cmark-gfm's global 
       for (int i = 0; i < 400; ++i) {
         diag::Sink sink;
         auto b = render_md(text, {}, sink);
-        if (b.html.find("<del>зачёркнутым</del>") == std::string::npos || b.html.find("<del>x</del>") == std::string::npos ||
-            b.html.find("href=\"http://www.example.org\"") == std::string::npos)
+        if (b.html.text().find("<del>зачёркнутым</del>") == std::string::npos || b.html.text().find("<del>x</del>") == std::string::npos ||
+            b.html.text().find("href=\"http://www.example.org\"") == std::string::npos)
           ++missing;
       }
     });
@@ -54,9 +54,9 @@ TEST_CASE("parallel parses keep strikethrough and autolinks (cmark-gfm's global 
 TEST_CASE("raw HTML is reported at its file line and dropped", "[content][markdown]") {
   diag::Sink sink;
   auto b = render_md("Текст\n\n<iframe src=\"x\"></iframe>\n\nи <span>строка</span>\n", {}, sink);
-  CHECK(b.html.find("iframe") == std::string::npos);
-  CHECK(b.html.find("<span>") == std::string::npos);
-  CHECK(b.html.find("строка") != std::string::npos);
+  CHECK(b.html.text().find("iframe") == std::string::npos);
+  CHECK(b.html.text().find("<span>") == std::string::npos);
+  CHECK(b.html.text().find("строка") != std::string::npos);
   auto items = sink.sorted();
   REQUIRE(items.size() == 3);
   CHECK(items[0].code == "markup.raw-html");
@@ -70,7 +70,7 @@ TEST_CASE("raw HTML is kept with unsafe_html", "[content][markdown]") {
   MarkdownOptions opt;
   opt.unsafe_html = true;
   auto b = render_md("<div class=\"x\">ok</div>\n", opt, sink);
-  CHECK(b.html.find("<div class=\"x\">") != std::string::npos);
+  CHECK(b.html.text().find("<div class=\"x\">") != std::string::npos);
   CHECK(sink.sorted().empty());
 }
 
@@ -78,10 +78,10 @@ TEST_CASE("dangerous URLs never become links", "[content][markdown]") {
   diag::Sink sink;
   auto b = render_md("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html,x) ![d](vbscript:x)\n", {},
                   sink);
-  CHECK(b.html.find("javascript") == std::string::npos);
-  CHECK(b.html.find("JaVaScRiPt") == std::string::npos);
-  CHECK(b.html.find("data:") == std::string::npos);
-  CHECK(b.html.find("vbscript") == std::string::npos);
+  CHECK(b.html.text().find("javascript") == std::string::npos);
+  CHECK(b.html.text().find("JaVaScRiPt") == std::string::npos);
+  CHECK(b.html.text().find("data:") == std::string::npos);
+  CHECK(b.html.text().find("vbscript") == std::string::npos);
   CHECK(content::is_dangerous_url(" javascript:x"));
   CHECK_FALSE(content::is_dangerous_url("https://x"));
 }
@@ -99,8 +99,8 @@ TEST_CASE("links go through the resolver with their positions", "[content][markd
   REQUIRE(seen.size() == 2);
   CHECK(seen[0].first == "x.md");
   CHECK(seen[0].second == 7);
-  CHECK(b.html.find("href=\"../x/\"") != std::string::npos);
-  CHECK(b.html.find("href=\"https://e.org\"") != std::string::npos);
+  CHECK(b.html.text().find("href=\"../x/\"") != std::string::npos);
+  CHECK(b.html.text().find("href=\"https://e.org\"") != std::string::npos);
 }
 
 TEST_CASE("headings get stable unique anchors", "[content][markdown]") {
@@ -111,7 +111,7 @@ TEST_CASE("headings get stable unique anchors", "[content][markdown]") {
   CHECK(b.headings[1].id == "tsel");
   CHECK(b.headings[2].id == "tsel-2");
   CHECK(b.headings[2].level == 3);
-  CHECK(b.html.find("<h2 id=\"tsel\">") != std::string::npos);
+  CHECK(b.html.text().find("<h2 id=\"tsel\">") != std::string::npos);
   CHECK(b.headings[0].pos.line == 5);
 }
 
@@ -122,10 +122,10 @@ TEST_CASE("result sections are withheld up to the next heading of the same level
   auto b = render_md("## Цель\n\nцель\n\n## Результаты\n\nсекрет\n\n### Подробно\n\nещё секрет\n\n## План\n\nплан\n", opt,
                   sink);
   CHECK(b.has_withheld);
-  CHECK(b.html.find("секрет") == std::string::npos);
+  CHECK(b.html.text().find("секрет") == std::string::npos);
   CHECK(b.plain.find("секрет") == std::string::npos);
-  CHECK(b.html.find("план") != std::string::npos);
-  CHECK(b.html.find("цель") != std::string::npos);
+  CHECK(b.html.text().find("план") != std::string::npos);
+  CHECK(b.html.text().find("цель") != std::string::npos);
   REQUIRE(b.headings.size() == 4);
   CHECK(b.headings[1].withheld);
   CHECK(b.headings[2].withheld);
@@ -140,7 +140,7 @@ TEST_CASE("typography applies to text, never to code", "[content][markdown]") {
   diag::Sink sink;
   MarkdownOptions opt;
   auto b = render_markdown("Он сказал \"привет\" - и ушёл. `\"код\" - тут`\n", "a.md", 1, opt, sink);
-  CHECK(b.html.find("«привет»") != std::string::npos);
-  CHECK(b.html.find("—") != std::string::npos);
-  CHECK(b.html.find("<code>&quot;код&quot; - тут</code>") != std::string::npos);
+  CHECK(b.html.text().find("«привет»") != std::string::npos);
+  CHECK(b.html.text().find("—") != std::string::npos);
+  CHECK(b.html.text().find("<code>&quot;код&quot; - тут</code>") != std::string::npos);
 }
