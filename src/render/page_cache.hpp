@@ -5,6 +5,7 @@
 // file size are unchanged is not rendered again: the writer keeps the old file (a hard link, so
 // its timestamp stays). Nothing else is trusted: a changed layout, site.yaml value, neighbour
 // title or nav entry changes the context or the template hash, and so the key.
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <filesystem>
@@ -21,6 +22,10 @@ inline constexpr const char* k_page_manifest = ".nastavnik-pages";
 /// The search index's memo beside it (render/search_index.hpp: SearchMemo::save): only what the
 /// public index holds anyway, so that the next build stems only changed documents.
 inline constexpr const char* k_search_memo = ".nastavnik-search";
+/// A build keeps the previous memo file as it is while it lacks at most this many of the build's
+/// documents (stemmed again, each time, until a build saves the memo) and holds at most this
+/// many gone ones; beyond that it saves its own.
+inline constexpr std::size_t k_memo_slack = 64;
 /// One of the two above: bookkeeping of the build, not part of the site (deploy skips them,
 /// serve hides every dot file).
 bool is_cache_file(std::string_view rel);

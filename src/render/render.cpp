@@ -275,6 +275,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   // The saved memo (27 MB at 10,000 pages) is read and decoded beside the pages' keys and
   // rendering, which leave a core idle now and then, instead of on the search index's path.
   SearchMemo memo;
+  bool memo_loaded = false;
   tbb::task_group memo_loading;
   struct Join {
     tbb::task_group& group;
@@ -288,7 +289,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   if (save_memo && !options.previous_output.empty())
     memo_loading.run([&] {
       // A missing or damaged memo only means stemming every document.
-      memo.load(read_cache_file(options.previous_output / k_search_memo), memo_identity);
+      memo_loaded = memo.load(read_cache_file(options.previous_output / k_search_memo), memo_identity);
     });
   // Every path of the output, known before any page is rendered: a streaming writer makes its
   // folders first. Two sources for one path (a page slug equal to a section's, caught by
@@ -368,6 +369,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   timer.lap("  вёрстка: список файлов");
   // Site-wide files, each from the whole site, and the page cache's manifest: built side by side.
   std::string feed, roadmap_ics, events_ics, site_map, index, manifest_text, memo_text;
+  bool keep_memo = false;
   tbb::parallel_invoke(
       [&] {
         if (!use_cache) return;
@@ -389,12 +391,23 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
         }
         memo_loading.wait();
         // Saved beside the formatting of the index, once the memo holds this build's documents.
-        index = search_index(pages, &memo, [&] { memo_text = memo.save(memo_identity); });
+        index = search_index(pages, &memo, [&] {
+          // The memo is only a cache, keyed by each document's bytes: a memo that lacks a few of
+          // this build's documents (they are stemmed again next time) and holds a few gone ones
+          // is as good. Then the previous one stays as it is (a hard link), instead of 27 MB
+          // written again at 10,000 pages for each edited file.
+          const std::size_t gone = memo.last_held() > memo.last_reused() ? memo.last_held() - memo.last_reused() : 0;
+          keep_memo = memo_loaded && memo.last_stemmed() <= k_memo_slack && gone <= k_memo_slack;
+          if (!keep_memo) memo_text = memo.save(memo_identity);
+        });
         if (options.stats) options.stats->search_reused = memo.last_reused();
       });
   timer.lap("  вёрстка: лента, календари, карта, поиск");
   if (use_cache) out.push_back({k_page_manifest, std::move(manifest_text), {}});
-  if (save_memo) out.push_back({k_search_memo, std::move(memo_text), {}});
+  if (save_memo && keep_memo)
+    out.push_back({k_search_memo, {}, previous_file(k_search_memo)});
+  else if (save_memo)
+    out.push_back({k_search_memo, std::move(memo_text), {}});
   out.push_back({feed_path, std::move(feed), {}});
   out.push_back({"roadmap.ics", std::move(roadmap_ics), {}});
   out.push_back({"events.ics", std::move(events_ics), {}});

@@ -105,11 +105,15 @@ struct SearchMemo::Impl {
   };
   std::unordered_map<std::string, std::shared_ptr<const Doc>> docs;  // of the last build
   std::size_t reused = 0;
+  std::size_t held = 0;  ///< documents the memo held before the last build
+  std::size_t stemmed = 0;
 };
 
 SearchMemo::SearchMemo() : m(std::make_unique<Impl>()) {}
 SearchMemo::~SearchMemo() = default;
 std::size_t SearchMemo::last_reused() const { return m->reused; }
+std::size_t SearchMemo::last_held() const { return m->held; }
+std::size_t SearchMemo::last_stemmed() const { return m->stemmed; }
 
 namespace {
 
@@ -333,6 +337,8 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     done[i] = std::move(doc);
   });
   impl.reused = reused.load();
+  impl.held = impl.docs.size();
+  impl.stemmed = docs.size() - impl.reused;
   if (memo) {
     impl.docs.clear();
     for (std::size_t i = 0; i < docs.size(); ++i) impl.docs.emplace(keys[i], done[i]);

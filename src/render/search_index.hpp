@@ -55,6 +55,10 @@ class SearchMemo {
   bool load(std::string_view bytes, std::string_view identity);
   /// Documents of the last build taken from the memo, not stemmed again.
   std::size_t last_reused() const;
+  /// Documents the memo held before the last build (of them, last_reused were still wanted).
+  std::size_t last_held() const;
+  /// Documents of the last build stemmed (not in the memo).
+  std::size_t last_stemmed() const;
 
  private:
   friend std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo,

@@ -2,6 +2,8 @@
 // changed, and its output is always byte-identical to a clean single-threaded build.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -171,9 +173,22 @@ TEST_CASE("the search index's saved memo: a rebuild stems only the edited docume
   const auto docs = nlohmann::json::parse(test::read_file(p / "poisk/index.json"))["docs"].size();
   REQUIRE(docs > 20);
 
+  const auto inode = [&] {
+    struct stat st {};
+    return ::lstat((p / render::k_search_memo).c_str(), &st) == 0 ? st.st_ino : 0;
+  };
+  const auto first_memo = inode();
   append(demo_news_path(site.path()), "\nНа встрече говорили о фестивале наставников.\n");
   auto second = build(site.path(), p);
   CHECK(second.render.search_reused == docs - 1);
+  CHECK(pages_of(p) == clean_build(site.path()));
+  // One document stemmed: the memo file stays as it was (not 27 MB written again at 10,000
+  // pages), and the next build stems what changed since it was saved — both edited documents.
+  CHECK(inode() == first_memo);
+  append((site.path() / "content/pages/kurator.md").string(), "\nЕщё абзац о кураторе.\n");
+  auto kept = build(site.path(), p);
+  CHECK(kept.render.search_reused == docs - 2);
+  CHECK(inode() == first_memo);
   CHECK(pages_of(p) == clean_build(site.path()));
 
   // A memo damaged on disk is not trusted: everything is stemmed again, the index is still right.
