@@ -18,7 +18,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <utility>
 #include <variant>
 #include <vector>
 
@@ -137,11 +136,6 @@ class LoadCache {
   };
 
   std::shared_ptr<LoadedSource> find(const std::string& rel) const;
-  /// Everything it holds, leaving it empty (for the caller to free elsewhere).
-  std::map<std::string, std::shared_ptr<LoadedSource>> take_entries() {
-    std::lock_guard lock(m_mutex);
-    return std::exchange(m_entries, {});
-  }
   /// Replaces the whole cache by the sources of the build just done (deleted files leave).
   void replace(std::map<std::string, std::shared_ptr<LoadedSource>> entries, Stats stats);
   Stats last() const;

@@ -6,7 +6,6 @@
 #include <atomic>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include "config/load_config.hpp"
 #include "content/loader.hpp"
@@ -89,9 +88,6 @@ Result run(const Options& options, diag::Sink& sink) {
   // A single run backs its own load cache with the store on disk, and lets both go once loaded;
   // serve backs its kept cache with it while loading.
   std::unique_ptr<content::LoadStore> store;
-  // Freed on a thread of its own, beside validation and rendering: a run's cache still holds
-  // every entry (10,000 of them: 10 ms on one core). Joined before the run returns.
-  std::jthread freeing;
   std::optional<content::LoadCache> run_cache;
   if (!options.cache_dir.empty()) {
     store = content::LoadStore::open(options.cache_dir, options.site_dir, result.cache_note, options.cache_clock_ns);
@@ -117,8 +113,6 @@ Result run(const Options& options, diag::Sink& sink) {
     result.load_store_used = true;
     result.load_store = store->stats();
     if (options.caches) options.caches->load.attach_store(nullptr);
-    if (run_cache && options.jobs != 1)
-      freeing = std::jthread([entries = run_cache->take_entries()]() mutable { entries.clear(); });
     run_cache.reset();
     store.reset();  // and its lock: another run of this site may use it now
   }
@@ -131,22 +125,6 @@ Result run(const Options& options, diag::Sink& sink) {
       if (cache) content::return_bodies(site, *cache);
     }
   } give_back{site, options.caches ? load_cache : nullptr};
-  // A single build's news are freed in parallel, as they were loaded (10,000 of them are 10 ms
-  // on one core at the end of the run); serve's bodies are given back above instead.
-  struct FreeNews {
-    model::Site& site;
-    int jobs;
-    ~FreeNews() {
-      if (jobs == 1) return;
-      try {
-        tbb::task_arena arena(jobs > 0 ? jobs : tbb::task_arena::automatic);
-        arena.execute([&] {
-          tbb::parallel_for(std::size_t(0), site.news.size(), [&](std::size_t i) { model::NewsItem gone = std::move(site.news[i]); });
-        });
-      } catch (...) {  // freed one by one by the site's own destructor then
-      }
-    }
-  } free_news{site, options.caches ? 1 : options.jobs};
   timer.lap("загрузка");
   validate::run_all(site, sink);
   if (!options.caches) release_scan_blocks(site, options.jobs);
