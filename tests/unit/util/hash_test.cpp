@@ -91,3 +91,17 @@ TEST_CASE("module_identity is the GNU build ID of the program or library holding
   int on_stack = 0;
   CHECK(module_identity(&on_stack).empty());
 }
+
+TEST_CASE("module_identity of a library without a build ID is the hash of its file", "[util][hash]") {
+  const std::string path = NASTAVNIK_NO_BUILD_ID_LIB;
+  REQUIRE(readelf_build_id(path).empty());  // linked with --build-id=none
+  void* lib = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  REQUIRE(lib != nullptr);
+  void* probe = ::dlsym(lib, "nastavnik_no_build_id_probe");
+  REQUIRE(probe != nullptr);
+  const std::string id = module_identity(probe);
+  CHECK(id == hash_file(path));
+  CHECK(id.rfind("build-id:", 0) == std::string::npos);
+  CHECK(id.size() == 32);
+  ::dlclose(lib);
+}
