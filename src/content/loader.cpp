@@ -382,7 +382,8 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     // A fresh entry has no memo; a cached one keeps its memo while every answer holds.
     if (!e.body || e.body->lent || !memo_holds(*e.body, mo, resolve)) {
       if (!e.text && src.from_store) {
-        // Its problems are among the entry's recorded ones already.
+        // Its problems are among the entry's recorded ones already — unless its bytes changed
+        // since stage 1 (below): then what reading and decoding them found is news.
         diag::Sink again{diag::Sink::Recorder{}};
         if (!src.raw) {
           // Not read in stage 1: read now. Bytes other than the key's were written meanwhile:
@@ -403,6 +404,9 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
           }
         src.raw.reset();
         e.text_pending = false;
+        // New bytes that cannot be read or decoded: say so, or the page would go without its body
+        // and without a word.
+        if (src.no_store) sink.replay(again.items());
       }
       if (!e.text) return;  // not after the same bytes decoded once: nothing to render
       e.body = render_recorded(e.split.body, src.rel, e.split.body_line, mo, resolve);

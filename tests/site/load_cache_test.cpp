@@ -9,6 +9,8 @@
 #include <fstream>
 
 #include "content/load_cache.hpp"
+#include "content/load_store.hpp"
+#include "content/page_source.hpp"
 #include "render/page_cache.hpp"
 #include "support/site_builder.hpp"
 
@@ -361,4 +363,36 @@ TEST_CASE("serve's first build takes what builds stored, and its rebuilds agree"
   b = build_with_and_without_cache(site, out, serve);
   CHECK(serve.last().parsed == 1);
   CHECK(output_has(b, "novosti/pervaya/index.html", "Ещё абзац"));
+}
+
+TEST_CASE("a source rewritten during a run is read as it is when its body is rendered, and its problems are reported",
+          "[site][load-cache][load-store]") {
+  test::TempDir dir;
+  const fs::path site = dir.path() / "site", out = dir.path() / "out";
+  test::copy_base_site(site);
+  Keeper cache{Keeper::Kind::store_aged};
+  build_with_and_without_cache(site, out, cache);
+  const std::string rel = "content/news/pervaya.md";
+  const std::string old_bytes = test::read_file(site / rel);
+  write_text(site / rel, old_bytes + "\nБитый байт: \xff\n");  // not UTF-8
+  // The race, arranged: the store's record of the file keeps the key of its old bytes under the
+  // stamp of the new ones — as when the file is written after a run trusted its stamp (stage 1)
+  // and before that run reads it to render its body again (stage 3).
+  {
+    std::string why;
+    auto store = content::LoadStore::open(cache.cache_dir.path(), site, why, util::clock_now_ns() + 3600'000'000'000);
+    REQUIRE(store);
+    auto e = store->find(rel, content::source_key(content::SourceKind::news, rel, old_bytes), nullptr, true);
+    REQUIRE(e);
+    const auto stamp = util::stat_file(site / rel);
+    REQUIRE(stamp);
+    store->put(rel, *e, *stamp);
+    REQUIRE(store->commit());
+  }
+  // Its body must be rendered again: the page it links to is gone.
+  fs::remove(site / "content/practices/keys-1.md");
+  auto b = build_once(site, out, &cache, test::k_test_now);
+  CHECK(b.outcome == pipeline::Outcome::content_errors);
+  CHECK(diags_mention(b.diags, rel + ":7:"));
+  CHECK(diags_mention(b.diags, "utf8.invalid"));
 }
