@@ -53,7 +53,7 @@ struct In {
   const char* end;
   bool ok = true;
   std::string file;  ///< the entry's own source (see Out::file)
-  const std::function<model::BodyHtml(std::uint64_t, std::uint64_t, std::string)>* html_at = nullptr;
+  const HtmlAt* html_at = nullptr;
   std::uint64_t tail_size = 0, tail_used = 0;  ///< the tail, and how much of it the head placed
   bool take(void* dst, std::size_t n) {
     if (!ok || static_cast<std::size_t>(end - p) < n) return ok = false;

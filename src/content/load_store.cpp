@@ -303,16 +303,15 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
     r.read_ns = m_started_ns;
   }
   if (r.length > kMaxEntry || r.offset > m_end || r.length > m_end - r.offset || r.head > r.length) return nullptr;
+  // The head alone, or the whole entry; the head's checksum either way.
+  std::string bytes(static_cast<std::size_t>(whole ? r.length : r.head), '\0');
+  if (!pread_all(m_pack->fd, bytes.data(), bytes.size(), r.offset) ||
+      util::hash64(std::string_view(bytes).substr(0, static_cast<std::size_t>(r.head))) != r.checksum)
+    return nullptr;
   std::shared_ptr<LoadedSource> e;
   if (whole) {
-    std::string bytes(static_cast<std::size_t>(r.length), '\0');
-    if (!pread_all(m_pack->fd, bytes.data(), bytes.size(), r.offset) ||
-        util::hash64(std::string_view(bytes).substr(0, static_cast<std::size_t>(r.head))) != r.checksum)
-      return nullptr;
     e = decode_source(bytes);  // checks the HTML against its digest
   } else {
-    std::string head(static_cast<std::size_t>(r.head), '\0');
-    if (!pread_all(m_pack->fd, head.data(), head.size(), r.offset) || util::hash64(head) != r.checksum) return nullptr;
     const std::uint64_t tail_at = r.offset + r.head;
     const HtmlAt later = [&](std::uint64_t at, std::uint64_t size, std::string digest) {
       return model::BodyHtml(
@@ -324,7 +323,7 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
             return false;
           });
     };
-    e = decode_head(head, r.length - r.head, later);
+    e = decode_head(bytes, r.length - r.head, later);
   }
   if (!e || e->key != key) return nullptr;
   e->stamp = r.stamp;

@@ -44,7 +44,8 @@ class BodyHtml {
   /// size and digest and counts the failure where the build will see it).
   using Fetch = std::function<bool(std::string& out)>;
 
-  BodyHtml() : BodyHtml(std::string()) {}
+  /// Empty, without an allocation: every page carries a body, and most are moved from.
+  BodyHtml() = default;
   BodyHtml(std::string html) : m(std::make_shared<State>()) {  // NOLINT: implicit, as a string
     m->size = html.size();
     m->digest = digest_of(html);
@@ -66,6 +67,7 @@ class BodyHtml {
 
   /// The bytes; fetched on the first call. Empty when the fetch failed.
   const std::string& text() const {
+    if (!m) return none().text;
     if (m->fetch) std::call_once(m->once, [this] {
         std::string bytes;
         if (m->fetch(bytes) && bytes.size() == m->size) m->text = std::move(bytes);
@@ -73,13 +75,13 @@ class BodyHtml {
       });
     return m->text;
   }
-  std::size_t size() const { return m->size; }
-  bool empty() const { return m->size == 0; }
+  std::size_t size() const { return m ? m->size : 0; }
+  bool empty() const { return size() == 0; }
   /// XXH3-128 of the bytes as 32 hex digits, known without fetching them.
-  const std::string& digest() const { return m->digest; }
+  const std::string& digest() const { return m ? m->digest : none().digest; }
   static std::string digest_of(std::string_view bytes) { return util::Hasher().update(bytes).hex(); }
   /// Not fetched yet (and not made in memory).
-  bool pending() const { return static_cast<bool>(m->fetch) && !m->done; }
+  bool pending() const { return m && m->fetch && !m->done; }
 
  private:
   struct State {
@@ -90,7 +92,16 @@ class BodyHtml {
     std::atomic<bool> done{false};
     std::string text;
   };
-  std::shared_ptr<State> m;
+  /// What a body without a state reads: no bytes, and the digest of none.
+  static const State& none() {
+    static const State* const none = [] {
+      auto* s = new State();  // never freed: bodies are read until the process ends
+      s->digest = digest_of({});
+      return s;
+    }();
+    return *none;
+  }
+  std::shared_ptr<State> m;  ///< null: empty
 };
 
 struct Body {

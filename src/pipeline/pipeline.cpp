@@ -84,6 +84,7 @@ Result run(const Options& options, diag::Sink& sink) {
   bo.drafts = options.drafts;
   bo.future = options.future;
   util::StageTimer timer("запись");
+  const fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
   content::LoadCache* load_cache = options.caches ? &options.caches->load : nullptr;
   // A single run backs its own load cache with the store on disk, and lets both go once loaded;
   // serve backs its kept cache with it while loading.
@@ -96,8 +97,7 @@ Result run(const Options& options, diag::Sink& sink) {
       load_cache = &run_cache.emplace(store.get());
       // Bodies are read from the store when first rendered; a build that renders every page
       // (no earlier output to take pages from) reads each entry whole, in one read.
-      const fs::path out = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
-      run_cache->read_whole(options.write && !(options.incremental && fs::exists(out / output::k_marker, ec)));
+      run_cache->read_whole(options.write && !(options.incremental && fs::exists(out_dir / output::k_marker, ec)));
     }
   }
   if (load_cache) load_cache->set_run_clock(store ? store->started_ns() : options.cache_clock_ns ? options.cache_clock_ns : util::clock_now_ns());
@@ -136,7 +136,7 @@ Result run(const Options& options, diag::Sink& sink) {
   }
   if (!options.write) return result;
 
-  result.out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  result.out_dir = out_dir;
   if (auto why = overlaps_sources(options.site_dir, result.out_dir); !why.empty()) {
     result.outcome = Outcome::io_error;
     result.error = why;
