@@ -1,8 +1,9 @@
 /* Search on poisk/: loads poisk/index.json (built by nastavnik with libstemmer) and looks the
-   query up by Snowball stems. The stemmer below is the Snowball Russian algorithm
+   query up by Snowball stems; the snippets of the results shown come from the files of snippets
+   (poisk/x/*.json, 32 pages each) that hold them, loaded only then. The stemmer below is the Snowball Russian algorithm
    (snowballstem.org/algorithms/russian/stemmer.html), the same that libstemmer runs at build
    time; tests/browser/search.test.mjs checks that both give the same stems for every word of
-   the demo site. No requests other than the index, no dependencies. */
+   the demo site. No requests other than the index and its snippets, no dependencies. */
 (function (global) {
   'use strict';
 
@@ -143,17 +144,32 @@
   if (!form || !box) return;
   var input = form.querySelector('input[name="q"]');
   var root = form.getAttribute('data-root') || '';
+  var indexUrl = new URL(form.getAttribute('data-index'), window.location.href);
   var index = null;
   var loading = null;
+  var chunks = {};  // file → promise of its array of snippets (null when it did not load)
+
+  function getJson(url) {
+    return fetch(url, { credentials: 'same-origin' })
+      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
+  }
 
   function loadIndex() {
     if (index) return Promise.resolve(index);
-    if (!loading) {
-      loading = fetch(form.getAttribute('data-index'), { credentials: 'same-origin' })
-        .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
-        .then(function (j) { index = j; return j; });
-    }
+    if (!loading) loading = getJson(indexUrl).then(function (j) { index = j; return j; });
     return loading;
+  }
+
+  /// The snippets of documents `docs`: loads each file that holds one of them, once, side by side.
+  /// A file that fails to load only leaves its results without a snippet.
+  function loadSnippets(docs) {
+    var sn = index.snippets || { files: [], per: 1 };
+    return Promise.all(docs.map(function (d) {
+      var file = sn.files[Math.floor(d / sn.per)];
+      if (!file) return Promise.resolve('');
+      if (!chunks[file]) chunks[file] = getJson(new URL(file, indexUrl)).catch(function () { return null; });
+      return chunks[file].then(function (list) { return (list && list[d % sn.per]) || ''; });
+    }));
   }
 
   function termsFor(stems, terms) {
@@ -187,7 +203,7 @@
     });
     var results = Object.keys(score)
       .filter(function (d) { return Object.keys(matched[d]).length === stems.length; })
-      .map(function (d) { return { doc: index.docs[d], score: score[d] }; })
+      .map(function (d) { return { n: +d, doc: index.docs[d], score: score[d] }; })
       .sort(function (a, b) { return b.score - a.score || (a.doc.t < b.doc.t ? -1 : 1); });
     return { stems: stems, results: results };
   }
@@ -230,10 +246,9 @@
     return many;
   }
 
-  function show(q) {
+  function show(q, found, texts) {
     box.textContent = '';
     if (!q.trim()) return;
-    var found = search(q);
     var head = document.createElement('h2');
     head.id = 'results-title';
     var n = found.results.length;
@@ -249,7 +264,7 @@
       return;
     }
     var ol = document.createElement('ol');
-    found.results.slice(0, 50).forEach(function (r) {
+    found.results.slice(0, SHOWN).forEach(function (r, i) {
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.className = 'result-title';
@@ -262,15 +277,23 @@
       li.appendChild(sec);
       var p = document.createElement('p');
       p.className = 'snippet';
-      p.appendChild(snippet(r.doc.x || '', found.stems));
+      p.appendChild(snippet(texts[i] || '', found.stems));
       li.appendChild(p);
       ol.appendChild(li);
     });
     box.appendChild(ol);
   }
 
+  var SHOWN = 50;  // results listed
+  var asked = 0;   // the latest query: an earlier one answered later is not shown over it
+
   function run(q) {
-    loadIndex().then(function () { show(q); }, function () {
+    var mine = ++asked;
+    loadIndex().then(function () {
+      var found = q.trim() ? search(q) : { stems: [], results: [] };
+      var shown = found.results.slice(0, SHOWN).map(function (r) { return r.n; });
+      return loadSnippets(shown).then(function (texts) { if (mine === asked) show(q, found, texts); });
+    }, function () {
       box.textContent = 'Не удалось загрузить поисковый индекс. Воспользуйтесь списком материалов ниже.';
     });
   }

@@ -21,9 +21,9 @@ std::string roadmap_calendar(const Env& env);
 std::string events_calendar(const Env& env);
 std::string sitemap(const Env& env, const std::vector<PageSpec>& pages);
 std::string robots(const Env& env);
-/// poisk/index.json of the pages with `in_search` (see search_index.hpp).
-std::string search_index(const std::vector<PageSpec>& pages, SearchMemo* memo = nullptr,
-                         const std::function<void()>& meanwhile = {});
+/// The documents of poisk/index.json: the pages with `in_search`, as views into them (see
+/// search_index.hpp).
+std::vector<SearchDoc> search_docs(const std::vector<PageSpec>& pages);
 
 // iCalendar helpers (RFC 5545), exposed for tests.
 /// Escapes '\\', ';', ',' and newlines in a TEXT value.

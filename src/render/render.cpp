@@ -19,6 +19,7 @@
 #include "render/mustache.hpp"
 #include "render/page_cache.hpp"
 #include "render/search_index.hpp"
+#include "util/hash.hpp"
 #include "util/stage_timer.hpp"
 
 namespace nastavnik::render {
@@ -295,6 +296,10 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   // folders first. Two sources for one path (a page slug equal to a section's, caught by
   // validation as slug.collision) keep the old way below, which keeps the first.
   const std::string feed_path = env.section_url("news") + "feed.xml", index_path = env.section_url("search") + "index.json";
+  // The search index's documents and its files of snippets, named by their texts' hashes.
+  const std::vector<SearchDoc> docs = search_docs(pages);
+  const SearchPlan search_plan = plan_search_index(docs);
+  auto chunk_path = [&](const SearchChunk& c) { return env.section_url("search") + "x/" + c.name + ".json"; };
   bool streaming = static_cast<bool>(options.begin_output) && static_cast<bool>(options.emit);
   if (streaming) {
     std::vector<std::string> paths;
@@ -305,6 +310,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     for (const char* f : {"roadmap.ics", "events.ics", "sitemap.xml", "robots.txt"}) paths.push_back(f);
     paths.push_back(feed_path);
     paths.push_back(index_path);
+    for (const auto& c : search_plan.chunks) paths.push_back(chunk_path(c));
     for (const auto& [path, bytes] : layout_files)
       if (path.rfind("assets/", 0) == 0) paths.push_back(path);
     for (const auto& f : site.files) paths.push_back(f.output);
@@ -367,16 +373,32 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     options.stats->reused = reused_count;
   }
   timer.lap("  вёрстка: список файлов");
+  // A file of snippets is kept from the previous output like a page: its key is its documents'
+  // keys and the binary that formats it.
+  std::vector<std::string> chunk_keys(search_plan.chunks.size());
+  std::vector<char> chunk_kept(search_plan.chunks.size(), 0);
+  if (use_cache)
+    tbb::parallel_for(std::size_t(0), search_plan.chunks.size(), [&](std::size_t k) {
+      const SearchChunk& c = search_plan.chunks[k];
+      chunk_keys[k] = page_key(util::binary_identity(), "snippets", {}, c.key);
+      const std::string path = chunk_path(c);
+      auto it = previous.find(path);
+      struct stat old {};
+      chunk_kept[k] = it != previous.end() && it->second.key == chunk_keys[k] &&
+                      ::stat(previous_file(path).c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
+                      static_cast<std::uintmax_t>(old.st_size) == it->second.size;
+    });
+  auto keep_chunk = [&](std::size_t k) { return chunk_kept[k] != 0; };
   // Site-wide files, each from the whole site, and the page cache's manifest: built side by side.
-  std::string feed, roadmap_ics, events_ics, site_map, index, manifest_text, memo_text;
+  std::string feed, roadmap_ics, events_ics, site_map, manifest_text, memo_text;
+  SearchIndex index;
   bool keep_memo = false;
+  std::map<std::string, CachedPage, std::less<>> manifest;
   tbb::parallel_invoke(
       [&] {
         if (!use_cache) return;
-        std::map<std::string, CachedPage, std::less<>> manifest;
         for (std::size_t i = 0; i < pages.size(); ++i)
           manifest[pages[i].path] = reused[i] ? previous.find(pages[i].path)->second : CachedPage{keys[i], sizes[i]};
-        manifest_text = format_page_manifest(manifest);
       },
       [&] { feed = atom_feed(env); },
       [&] {
@@ -386,12 +408,12 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
       },
       [&] {
         if (!save_memo) {
-          index = search_index(pages, options.search_memo);
+          index = build_search_index(docs, options.search_memo, {}, &search_plan, keep_chunk);
           return;
         }
         memo_loading.wait();
         // Saved beside the formatting of the index, once the memo holds this build's documents.
-        index = search_index(pages, &memo, [&] {
+        index = build_search_index(docs, &memo, [&] {
           // The memo is only a cache, keyed by each document's bytes: a memo that lacks a few of
           // this build's documents (they are stemmed again next time) and holds a few gone ones
           // is as good. Then the previous one stays as it is (a hard link), instead of 27 MB
@@ -399,11 +421,22 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
           const std::size_t gone = memo.last_held() > memo.last_reused() ? memo.last_held() - memo.last_reused() : 0;
           keep_memo = memo_loaded && memo.last_stemmed() <= k_memo_slack && gone <= k_memo_slack;
           if (!keep_memo) memo_text = memo.save(memo_identity);
-        });
+        }, &search_plan, keep_chunk);
         if (options.stats) options.stats->search_reused = memo.last_reused();
       });
   timer.lap("  вёрстка: лента, календари, карта, поиск");
-  if (use_cache) out.push_back({k_page_manifest, std::move(manifest_text), {}});
+  for (std::size_t k = 0; k < index.chunks.size(); ++k) {
+    SearchChunk& c = index.chunks[k];
+    const std::string path = chunk_path(c);
+    if (chunk_kept[k]) {
+      manifest[path] = previous.find(path)->second;
+      out.push_back({path, {}, previous_file(path)});
+      continue;
+    }
+    if (use_cache) manifest[path] = CachedPage{chunk_keys[k], c.bytes.size()};
+    out.push_back({path, std::move(c.bytes), {}});
+  }
+  if (use_cache) out.push_back({k_page_manifest, format_page_manifest(manifest), {}});
   if (save_memo && keep_memo)
     out.push_back({k_search_memo, {}, previous_file(k_search_memo)});
   else if (save_memo)
@@ -413,7 +446,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   out.push_back({"events.ics", std::move(events_ics), {}});
   out.push_back({"sitemap.xml", std::move(site_map), {}});
   out.push_back({"robots.txt", robots(env), {}});
-  out.push_back({index_path, std::move(index), {}});
+  out.push_back({index_path, std::move(index.index), {}});
   for (const auto& [path, bytes] : layout_files)
     if (path.rfind("assets/", 0) == 0) out.push_back({path, bytes, {}});
   for (const auto& f : site.files) out.push_back({f.output, {}, site.root + "/" + f.source});

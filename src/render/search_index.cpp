@@ -98,7 +98,7 @@ struct SearchMemo::Impl {
   std::mutex stems_mutex;
   std::unordered_map<std::string, int> stem_ids;
   std::vector<std::string> stems;  // id → stem
-  /// A document's weights and JSON entry, by its key (XXH3-128 of title, URL, section, text).
+  /// A document's weights and JSON entry (without the snippet), by its key (SearchPlan::keys).
   struct Doc {
     std::vector<std::pair<int, int>> weights;  // (stem id, weight)
     std::string entry;
@@ -122,7 +122,7 @@ namespace {
 //   entry. Strings are u32 length + bytes; numbers in the machine's byte order (the file never
 //   leaves the machine: a foreign one fails the identity). Nothing in it is trusted before the
 //   checksum and every bound are checked.
-constexpr std::string_view k_memo_header = "nastavnik search 1\n";
+constexpr std::string_view k_memo_header = "nastavnik search 2\n";
 
 void put_u32(std::string& out, std::uint32_t v) {
   char b[4];
@@ -260,8 +260,39 @@ void append_int(std::string& s, int v) {
 }
 }  // namespace
 
-std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo,
-                               const std::function<void()>& meanwhile) {
+namespace {
+std::string doc_key(const SearchDoc& d) {
+  util::Hasher h;
+  for (std::string_view part : {d.title, d.url, d.section, d.text}) h.field(part);
+  return h.hex();
+}
+}  // namespace
+
+SearchPlan plan_search_index(const std::vector<SearchDoc>& docs) {
+  SearchPlan plan;
+  plan.keys.resize(docs.size());
+  tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) { plan.keys[i] = doc_key(docs[i]); });
+  for (std::size_t first = 0; first < docs.size(); first += k_snippet_chunk_docs) {
+    util::Hasher h;
+    h.field("snippets 1");  // the format of a chunk's bytes
+    for (std::size_t i = first; i < std::min(docs.size(), first + k_snippet_chunk_docs); ++i) h.field(plan.keys[i]);
+    SearchChunk c;
+    c.key = h.hex();
+    c.name = c.key.substr(0, 16);
+    plan.chunks.push_back(std::move(c));
+  }
+  return plan;
+}
+
+SearchIndex build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo,
+                               const std::function<void()>& meanwhile, const SearchPlan* plan,
+                               const std::function<bool(std::size_t chunk)>& keep) {
+  SearchPlan own_plan;
+  if (!plan || plan->keys.size() != docs.size()) {
+    own_plan = plan_search_index(docs);
+    plan = &own_plan;
+  }
+  const std::vector<std::string>& keys = plan->keys;
   // Per document, in parallel: words → stems (one stemmer and word cache per thread: libstemmer
   // is not thread-safe) → (stem id, weight), and the document's JSON entry. Ids come from one
   // table; they are only internal: the output is ordered by the stems themselves, so it is the
@@ -276,15 +307,11 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     std::vector<int> seen;    // stem ids of the current document, in order of first sight
   };
   tbb::enumerable_thread_specific<Local> locals;
-  std::vector<std::string> keys(docs.size());
   std::vector<std::shared_ptr<const SearchMemo::Impl::Doc>> done(docs.size());
   std::atomic<std::size_t> reused{0};
   tbb::parallel_for(std::size_t(0), docs.size(), [&](std::size_t i) {
     const auto& d = docs[i];
     if (memo) {
-      util::Hasher h;
-      for (std::string_view part : {d.title, d.url, d.section, d.text}) h.field(part);
-      keys[i] = h.hex();
       if (auto it = impl.docs.find(keys[i]); it != impl.docs.end()) {  // read-only during the loop
         done[i] = it->second;
         ++reused;
@@ -321,18 +348,15 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
       local.weight[static_cast<std::size_t>(id)] = 0;
     }
     local.seen.clear();
-    // {"s":…,"t":…,"u":…,"x":…}: the keys in the order of a JSON object dumped by nlohmann.
-    const std::string snippet = truncate_text(d.text, k_snippet_text_chars);
+    // {"s":…,"t":…,"u":…}: the keys in the order of a JSON object dumped by nlohmann.
     std::string& e = doc->entry;
-    e.reserve(d.section.size() + d.title.size() + d.url.size() + snippet.size() + 32);
+    e.reserve(d.section.size() + d.title.size() + d.url.size() + 24);
     e += "{\"s\":";
     append_json_string(e, d.section);
     e += ",\"t\":";
     append_json_string(e, d.title);
     e += ",\"u\":";
     append_json_string(e, d.url);
-    e += ",\"x\":";
-    append_json_string(e, snippet);
     e += '}';
     done[i] = std::move(doc);
   });
@@ -344,8 +368,22 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     for (std::size_t i = 0; i < docs.size(); ++i) impl.docs.emplace(keys[i], done[i]);
   }
 
-  std::string out;
+  SearchIndex result;
+  result.chunks = plan->chunks;
+  std::string& out = result.index;
   auto format = [&] {
+    // The files of snippets not kept from before, in parallel with each other.
+    tbb::parallel_for(std::size_t(0), result.chunks.size(), [&](std::size_t k) {
+      SearchChunk& c = result.chunks[k];
+      if (keep && keep(k)) return;
+      const std::size_t first = k * k_snippet_chunk_docs, last = std::min(docs.size(), first + k_snippet_chunk_docs);
+      c.bytes = "[";
+      for (std::size_t i = first; i < last; ++i) {
+        if (i > first) c.bytes += ',';
+        append_json_string(c.bytes, truncate_text(docs[i].text, k_snippet_text_chars));
+      }
+      c.bytes += "]\n";
+    });
     // Postings in document order, stems in byte order (as the JSON object they become); stems of
     // documents gone since an earlier build have none and are left out.
     const auto& stems = impl.stems;
@@ -377,7 +415,7 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
       }
       s += ']';
     });
-    std::size_t total = 64;
+    std::size_t total = 96 + 26 * result.chunks.size();
     for (const auto& d : done) total += d->entry.size() + 1;
     for (const auto& l : lists) total += l.size() + 1;
     out.reserve(total);
@@ -386,18 +424,27 @@ std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
       if (i) out += ',';
       out += done[i]->entry;
     }
-    out += "],\"terms\":{";
+    out += "],\"snippets\":{\"files\":[";
+    for (std::size_t k = 0; k < result.chunks.size(); ++k) {
+      if (k) out += ',';
+      out += "\"x/";
+      out += result.chunks[k].name;  // hex digits: nothing to escape
+      out += ".json\"";
+    }
+    out += "],\"per\":";
+    append_int(out, static_cast<int>(k_snippet_chunk_docs));
+    out += "},\"terms\":{";
     for (std::size_t k = 0; k < lists.size(); ++k) {
       if (k) out += ',';
       out += lists[k];
     }
-    out += "},\"version\":1}\n";
+    out += "},\"version\":2}\n";
   };
   if (meanwhile)
     tbb::parallel_invoke(format, meanwhile);
   else
     format();
-  return out;
+  return result;
 }
 
 }  // namespace nastavnik::render

@@ -26,15 +26,46 @@ std::vector<std::string> search_words(std::string_view text);
 /// True for the short function words that are not indexed («и», «в», «на», «для», …).
 bool is_stop_word(std::string_view lower_word);
 
-/// Characters of a page's text kept in the index for snippets.
+/// Characters of a page's text kept for its snippet.
 inline constexpr std::size_t k_snippet_text_chars = 1200;
+/// Documents per file of snippets. The snippets are 85 % of the text an index would carry (22 of
+/// 26 MB at 10,000 news), so they live in files of their own (as Pagefind's fragments do): the
+/// search page loads only the files of the results it shows, and an edited page changes one
+/// file of 32 snippets instead of the whole index.
+inline constexpr std::size_t k_snippet_chunk_docs = 32;
+
+/// One file of snippets, `x/<name>.json` beside index.json: a JSON array of the snippets of
+/// documents [n × k_snippet_chunk_docs, (n + 1) × k_snippet_chunk_docs).
+struct SearchChunk {
+  std::string name;   ///< 16 hex digits of `key`: the file's name changes with its texts, so a
+                      ///< browser's cached copy is never stale
+  std::string key;    ///< XXH3-128 (hex) of its documents' keys: what its bytes are a function of
+  std::string bytes;  ///< the JSON; empty when the caller keeps the file it already has
+  bool operator==(const SearchChunk&) const = default;
+};
+
+/// What is known of the index before the pages are rendered: each document's key (XXH3-128 of
+/// title, URL, section and text) and the files of snippets, without their bytes.
+struct SearchPlan {
+  std::vector<std::string> keys;
+  std::vector<SearchChunk> chunks;
+};
+SearchPlan plan_search_index(const std::vector<SearchDoc>& docs);
+
+struct SearchIndex {
+  std::string index;  ///< index.json
+  std::vector<SearchChunk> chunks;
+  bool operator==(const SearchIndex&) const = default;
+};
 
 /// The index as compact JSON:
-///   {"version":1, "docs":[{"t":title,"u":url,"s":section,"x":text}],
-///    "terms":{stem:[doc, weight, doc, weight, …]}}
-/// weight = occurrences in the text + 10 × occurrences in the title. Terms are sorted, so the
-/// bytes are the same on every run. Documents are stemmed in parallel, one stemmer per thread.
-/// Each document's stems and JSON entry by the document's bytes, so that a rebuild after one
+///   {"docs":[{"s":section,"t":title,"u":url}],
+///    "snippets":{"files":["x/<name>.json", …],"per":k_snippet_chunk_docs},
+///    "terms":{stem:[doc, weight, doc, weight, …]},"version":2}
+/// and the files of snippets (SearchChunk). weight = occurrences in the text + 10 × occurrences
+/// in the title. Terms are sorted, so the bytes are the same on every run. Documents are stemmed
+/// in parallel, one stemmer per thread.
+/// Each document's stems and JSON entry by the document's key, so that a rebuild after one
 /// saved file stems one document. Kept in memory between the builds of one process (serve), or
 /// saved beside the page manifest for the next `build` (render/page_cache.hpp, k_search_memo).
 /// The output is the same bytes with or without it.
@@ -61,15 +92,19 @@ class SearchMemo {
   std::size_t last_stemmed() const;
 
  private:
-  friend std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo,
-                                        const std::function<void()>& meanwhile);
+  friend SearchIndex build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo,
+                                        const std::function<void()>& meanwhile, const SearchPlan* plan,
+                                        const std::function<bool(std::size_t chunk)>& keep);
   std::unique_ptr<Impl> m;
 };
 
 /// `meanwhile` (may be empty) runs beside the formatting of the index, once the memo holds
-/// exactly `docs`: the caller saves the memo there, off the index's critical path.
-std::string build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo = nullptr,
-                               const std::function<void()>& meanwhile = {});
+/// exactly `docs`: the caller saves the memo there, off the index's critical path. `plan`, when
+/// given, is plan_search_index(docs), made earlier. A chunk (by its number) for which `keep` (may
+/// be empty) returns true is returned without its bytes: the caller has them already.
+SearchIndex build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* memo = nullptr,
+                               const std::function<void()>& meanwhile = {}, const SearchPlan* plan = nullptr,
+                               const std::function<bool(std::size_t chunk)>& keep = {});
 
 /// The identity a saved memo is valid under: this binary and the stemmer library, by their build
 /// IDs (an upgraded libstemmer may stem differently). Empty when either is unknown: nothing saved.

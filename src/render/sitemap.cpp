@@ -29,11 +29,11 @@ std::string robots(const Env& env) {
   return "User-agent: *\nAllow: /\n\nSitemap: " + env.absolute("sitemap.xml") + "\n";
 }
 
-std::string search_index(const std::vector<PageSpec>& pages, SearchMemo* memo, const std::function<void()>& meanwhile) {
+std::vector<SearchDoc> search_docs(const std::vector<PageSpec>& pages) {
   std::vector<SearchDoc> docs;
   for (const auto& p : pages)
     if (p.in_search) docs.push_back({p.title, p.url, p.search_section, p.search_view()});
-  return build_search_index(docs, memo, meanwhile);
+  return docs;
 }
 
 }  // namespace nastavnik::render

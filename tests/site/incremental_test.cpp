@@ -5,10 +5,12 @@
 #include <sys/stat.h>
 
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "render/page_cache.hpp"
+#include "render/search_index.hpp"
 #include "support/site_builder.hpp"
 
 namespace fs = std::filesystem;
@@ -260,8 +262,34 @@ rules:
   }
   const fs::path p = out.path() / "p";
   build(site.path(), p);
+  // The files of snippets, by name, with their inodes.
+  auto snippet_files = [&] {
+    std::map<std::string, ino_t> files;
+    for (const auto& e : fs::directory_iterator(p / "poisk/x")) {
+      struct stat st {};
+      REQUIRE(::lstat(e.path().c_str(), &st) == 0);
+      files[e.path().filename().string()] = st.st_ino;
+    }
+    return files;
+  };
+  const auto snippets_before = snippet_files();
+  const auto docs = nlohmann::json::parse(test::read_file(p / "poisk/index.json"))["docs"].size();
+  CHECK(snippets_before.size() == (docs + render::k_snippet_chunk_docs - 1) / render::k_snippet_chunk_docs);
   append(news_file(5), "\nДописанный абзац.\n");
   CHECK(build(site.path(), p).render.reused > 1990);
+  // One file of snippets has a new name (its old one is gone); every other one is the same file.
+  const auto snippets_after = snippet_files();
+  REQUIRE(snippets_after.size() == snippets_before.size());
+  std::size_t renamed = 0;
+  for (const auto& [name, inode] : snippets_after) {
+    auto old = snippets_before.find(name);
+    if (old == snippets_before.end())
+      ++renamed;
+    else
+      CHECK(old->second == inode);
+  }
+  CHECK(renamed == 1);
+  CHECK(pages_of(p) == clean_build(site.path()));
   replace_in(news_file(700), "title: \"Новость 700\"", "title: \"Новость семьсот\"");
   build(site.path(), p);
   fs::remove(news_file(1234));

@@ -523,9 +523,16 @@ TEST_CASE("search index lists pages as JSON", "[render]") {
   auto json = nlohmann::json::parse(files["poisk/index.json"].bytes);
   REQUIRE(json["docs"].is_array());
   REQUIRE(json["terms"].is_object());
+  // A page's snippet is in the file of snippets of its number's group of 32, beside the index.
+  const std::size_t per = json["snippets"]["per"];
   bool found = false;
-  for (const auto& e : json["docs"])
-    if (e["u"] == "novosti/news-1/" && e["s"] == "Новости" && e["x"] == "Текст кейс.") found = true;
+  for (std::size_t n = 0; n < json["docs"].size(); ++n) {
+    const auto& e = json["docs"][n];
+    if (e["u"] != "novosti/news-1/" || e["s"] != "Новости") continue;
+    const std::string file = json["snippets"]["files"][n / per];
+    REQUIRE(files.count("poisk/" + file));
+    found = nlohmann::json::parse(files["poisk/" + file].bytes)[n % per] == "Текст кейс.";
+  }
   CHECK(found);
   CHECK(files["sitemap.xml"].bytes.find("<loc>https://school1.example.ru/nastavnichestvo/novosti/news-1/</loc>"
                                         "<lastmod>2026-10-01</lastmod>") != std::string::npos);

@@ -37,8 +37,8 @@ TEST_CASE("search index finds other forms of a word by its stem", "[render]") {
       {"Программа адаптации", "programmy/b/", "Программы", "Программа рассчитана на год."},
       {"Новость", "novosti/c/", "Новости", "Встреча с родителями."},
   };
-  auto idx = nlohmann::json::parse(render::build_search_index(docs));
-  CHECK(idx["version"] == 1);
+  auto idx = nlohmann::json::parse(render::build_search_index(docs).index);
+  CHECK(idx["version"] == 2);
   REQUIRE(idx["docs"].size() == 3);
   CHECK(idx["docs"][0]["t"] == "Школа наставников");
   CHECK(idx["docs"][1]["s"] == "Программы");
@@ -58,8 +58,60 @@ TEST_CASE("search index is byte-identical on every run and keeps short snippets"
   std::vector<render::SearchDoc> docs = {{"A", "a/", "S", long_text}};
   auto a = render::build_search_index(docs);
   CHECK(a == render::build_search_index(docs));
-  auto idx = nlohmann::json::parse(a);
-  CHECK(idx["docs"][0]["x"].get<std::string>().size() <= render::k_snippet_text_chars * 2 + 8);
+  REQUIRE(a.chunks.size() == 1);
+  auto snippets = nlohmann::json::parse(a.chunks[0].bytes);
+  REQUIRE(snippets.size() == 1);
+  const auto x = snippets[0].get<std::string>();
+  CHECK(x.size() <= render::k_snippet_text_chars * 2 + 8);
+  CHECK(x.rfind("слово0 слово1 ", 0) == 0);
+}
+
+TEST_CASE("snippets live in files of 32 documents, named by their documents, loaded apart from the index",
+          "[render][search]") {
+  std::vector<render::SearchDoc> docs;
+  std::vector<std::string> urls, texts;  // the views of docs point into these
+  urls.reserve(70);
+  texts.reserve(70);
+  for (int i = 0; i < 70; ++i) {
+    urls.push_back("novosti/n" + std::to_string(i) + "/");
+    texts.push_back("Встреча наставников номер " + std::to_string(i) + ".");
+  }
+  for (int i = 0; i < 70; ++i) docs.push_back({"Новость", urls[i], "Новости", texts[i]});
+  const auto a = render::build_search_index(docs);
+  const auto idx = nlohmann::json::parse(a.index);
+  REQUIRE(a.chunks.size() == 3);
+  CHECK(idx["snippets"]["per"] == render::k_snippet_chunk_docs);
+  REQUIRE(idx["snippets"]["files"].size() == 3);
+  for (std::size_t k = 0; k < 3; ++k) {
+    CHECK(idx["snippets"]["files"][k] == "x/" + a.chunks[k].name + ".json");
+    CHECK(a.chunks[k].name.size() == 16);
+    CHECK(a.chunks[k].key.rfind(a.chunks[k].name, 0) == 0);
+  }
+  CHECK(a.chunks[0].name != a.chunks[1].name);
+  // The index holds no text; document n's snippet is entry n % 32 of file n / 32.
+  CHECK_FALSE(idx["docs"][37].contains("x"));
+  CHECK(a.index.find("наставников номер") == std::string::npos);
+  const auto second = nlohmann::json::parse(a.chunks[1].bytes), last = nlohmann::json::parse(a.chunks[2].bytes);
+  CHECK(second.size() == 32);
+  CHECK(last.size() == 6);
+  CHECK(second[5] == "Встреча наставников номер 37.");
+  CHECK(last[5] == "Встреча наставников номер 69.");
+  // The plan made before rendering names the same files.
+  const auto plan = render::plan_search_index(docs);
+  REQUIRE(plan.chunks.size() == 3);
+  for (std::size_t k = 0; k < 3; ++k) CHECK(plan.chunks[k].name == a.chunks[k].name);
+
+  // An edited text renames its file only; a kept file comes without bytes, the others as before.
+  texts[40] = "Встреча наставников перенесена.";
+  docs[40].text = texts[40];
+  const auto b = render::build_search_index(docs, nullptr, {}, nullptr, [](std::size_t k) { return k != 1; });
+  CHECK(b.chunks[0].name == a.chunks[0].name);
+  CHECK(b.chunks[1].name != a.chunks[1].name);
+  CHECK(b.chunks[2].name == a.chunks[2].name);
+  CHECK(b.chunks[0].bytes.empty());
+  CHECK(b.chunks[2].bytes.empty());
+  CHECK(nlohmann::json::parse(b.chunks[1].bytes)[8] == "Встреча наставников перенесена.");
+  CHECK(b.index == render::build_search_index(docs).index);
 }
 
 TEST_CASE("a search memo kept between builds gives the same bytes as no memo", "[render][search]") {
@@ -78,7 +130,7 @@ TEST_CASE("a search memo kept between builds gives the same bytes as no memo", "
   docs[1].url = "praktiki/k2/";                             // same text, another address
   const auto with_memo = render::build_search_index(docs, &memo);
   CHECK(with_memo == render::build_search_index(docs));
-  const auto idx = nlohmann::json::parse(with_memo);
+  const auto idx = nlohmann::json::parse(with_memo.index);
   CHECK(docs_for(idx, "адаптация").empty());
   CHECK(docs_for(idx, "фестиваль") == std::vector<std::string>{"novosti/a/"});
   CHECK(docs_for(idx, "олимпиады") == std::vector<std::string>{"praktiki/k2/"});
@@ -90,7 +142,7 @@ TEST_CASE("a saved search memo is loaded by the next build and trusted only when
       {"Кейс «Равный — равному»", "praktiki/k/", "Лучшие практики", "Ученик помогает ученику: олимпиады."},
       {"Программа", "programmy/p/", "Программы", "Адаптация молодого педагога в коллективе."},
   };
-  const std::string clean = render::build_search_index(docs);
+  const auto clean = render::build_search_index(docs);
   render::SearchMemo first;
   REQUIRE(render::build_search_index(docs, &first) == clean);
   CHECK(first.last_reused() == 0);
