@@ -74,9 +74,21 @@ int open_file(const fs::path& path, int flags) {
   return ::open(path.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, 0600);
 }
 
+/// Replaces dir/name by `bytes`: written as name.new beside it, then renamed over it.
+bool replace_file(const fs::path& dir, const std::string& name, std::string_view bytes) {
+  const fs::path tmp = dir / (name + ".new"), final = dir / name;
+  int fd = open_file(tmp, O_WRONLY | O_CREAT | O_TRUNC);
+  if (fd < 0) return false;
+  bool ok = pwrite_all(fd, bytes, 0);
+  ok = ::close(fd) == 0 && ok;
+  if (ok && ::rename(tmp.c_str(), final.c_str()) == 0) return true;
+  ::unlink(tmp.c_str());
+  return false;
+}
+
 /// A store's own files: nothing else is ever removed.
 bool is_store_file(const std::string& name) {
-  if (name == "lock" || name == "index" || name == "index.new") return true;
+  if (name == "lock" || name == "index" || name == "index.new" || name == "search" || name == "search.new") return true;
   if (name.rfind("pack-", 0) != 0 || name.size() == 5) return false;
   return std::all_of(name.begin() + 5, name.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
@@ -270,14 +282,16 @@ bool LoadStore::write_index(const std::map<std::string, Record>& records, std::u
     o.u64(static_cast<std::uint64_t>(r.read_ns));
   }
   o.u64(util::hash64(o.b));
-  const fs::path tmp = m_dir / "index.new", final = m_dir / "index";
-  int fd = open_file(tmp, O_WRONLY | O_CREAT | O_TRUNC);
-  if (fd < 0) return false;
-  bool ok = pwrite_all(fd, o.b, 0);
-  ok = ::close(fd) == 0 && ok;
-  if (ok && ::rename(tmp.c_str(), final.c_str()) == 0) return true;
-  ::unlink(tmp.c_str());
-  return false;
+  return replace_file(m_dir, "index", o.b);
+}
+
+std::string LoadStore::read_search_memo(const fs::path& dir) {
+  if (dir.empty()) return {};
+  return util::read_regular_file(dir / "search", std::uintmax_t(1) << 30, /*follow_links=*/false).bytes;
+}
+
+bool LoadStore::write_search_memo(const fs::path& dir, std::string_view bytes) {
+  return !dir.empty() && replace_file(dir, "search", bytes);
 }
 
 std::optional<std::string> LoadStore::unchanged(const std::string& rel, const util::FileStamp& now) const {

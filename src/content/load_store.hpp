@@ -25,6 +25,7 @@
 // mtime back cannot set ctime; --no-cache reads everything.
 //   pack-<N>   the entries' bytes, appended; rewritten as pack-<N+1> when less than half of it
 //              is live
+//   search     the search index's memo (read_search_memo), written as search.new and renamed
 // Opening a store removes the stores of other sites that no run has touched for 30 days (a site
 // moved or renamed leaves its old one) — only folders holding nothing but these files, unlocked.
 #include <atomic>
@@ -94,6 +95,15 @@ class LoadStore {
   /// Forgets every entry of the store in `dir` (its index goes; the next run starts afresh):
   /// after late_failures, so that the next run does not find the same damaged bytes.
   static void discard(const std::filesystem::path& dir);
+  /// The search index's memo (render/search_index.hpp, SearchMemo::save) kept beside the
+  /// entries, so that a build into a fresh output folder does not stem every page again. Its
+  /// bytes: empty when it is missing, not a regular file (a link is not followed) or over 1 GiB.
+  /// Read and written after the run has closed the store: the memo carries its own identity
+  /// and checksum, and is replaced whole (written beside, renamed), so two runs at once at worst
+  /// leave a memo that does not load — the next run stems again.
+  static std::string read_search_memo(const std::filesystem::path& dir);
+  /// False when it could not be written (the old one stays; it is only a cache).
+  static bool write_search_memo(const std::filesystem::path& dir, std::string_view bytes);
   /// When this run opened the store (its clock; see open).
   std::int64_t started_ns() const { return m_started_ns; }
   /// The store's own folder.

@@ -156,6 +156,12 @@ Result run(const Options& options, diag::Sink& sink) {
   }
   ro.stats = &result.render;
   if (options.caches) ro.search_memo = &options.caches->search;
+  // A single build keeps the search index's memo beside the parse cache: a build into a fresh
+  // output folder stems only what changed too.
+  if (!options.caches && !store_dir.empty()) {
+    ro.read_search_memo = [&] { return content::LoadStore::read_search_memo(store_dir); };
+    ro.write_search_memo = [&](std::string_view bytes) { content::LoadStore::write_search_memo(store_dir, bytes); };
+  }
   // A single build streams its pages into the staging tree as they are rendered (the HTML of
   // all pages is never held at once); serve keeps the list of what it wrote and updates its
   // folder in place instead.

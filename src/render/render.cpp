@@ -269,11 +269,11 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   const bool use_cache = !identity.empty();
   const auto previous = use_cache && !options.previous_output.empty() ? read_page_manifest(options.previous_output)
                                                                       : decltype(read_page_manifest({})){};
-  // A single build with the page cache keeps the search index's memo beside the manifest
-  // (k_search_memo); serve keeps its own in memory.
+  // A single build with the page cache keeps the search index's memo beside the parse cache, or
+  // without one beside the manifest (k_search_memo); serve keeps its own in memory.
   const std::string& memo_identity = use_cache && !options.search_memo ? search_memo_identity() : std::string();
   const bool save_memo = !memo_identity.empty();
-  // The saved memo (27 MB at 10,000 pages) is read and decoded beside the pages' keys and
+  // The saved memo (4.5 MB at 10,000 pages) is read and decoded beside the pages' keys and
   // rendering, which leave a core idle now and then, instead of on the search index's path.
   SearchMemo memo;
   bool memo_loaded = false;
@@ -287,10 +287,14 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
       }
     }
   } join_memo_loading{memo_loading};
-  if (save_memo && !options.previous_output.empty())
+  // Beside the parse cache when the caller keeps it there, else in the previous output.
+  const bool memo_outside = options.read_search_memo && options.write_search_memo;
+  if (save_memo && (memo_outside || !options.previous_output.empty()))
     memo_loading.run([&] {
       // A missing or damaged memo only means stemming every document.
-      memo_loaded = memo.load(read_cache_file(options.previous_output / k_search_memo), memo_identity);
+      memo_loaded = memo.load(memo_outside ? options.read_search_memo()
+                                           : read_cache_file(options.previous_output / k_search_memo),
+                              memo_identity);
     });
   // Every path of the output, known before any page is rendered: a streaming writer makes its
   // folders first. Two sources for one path (a page slug equal to a section's, caught by
@@ -306,7 +310,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     paths.reserve(pages.size() + layout_files.size() + site.files.size() + 8);
     for (const auto& p : pages) paths.push_back(p.path);
     if (use_cache) paths.push_back(k_page_manifest);
-    if (save_memo) paths.push_back(k_search_memo);
+    if (save_memo && !memo_outside) paths.push_back(k_search_memo);
     for (const char* f : {"roadmap.ics", "events.ics", "sitemap.xml", "robots.txt"}) paths.push_back(f);
     paths.push_back(feed_path);
     paths.push_back(index_path);
@@ -416,11 +420,15 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
         index = build_search_index(docs, &memo, [&] {
           // The memo is only a cache, keyed by each document's bytes: a memo that lacks a few of
           // this build's documents (they are stemmed again next time) and holds a few gone ones
-          // is as good. Then the previous one stays as it is (a hard link), instead of 27 MB
-          // written again at 10,000 pages for each edited file.
+          // is as good. Then the previous one stays as it is (in the output, a hard link),
+          // instead of 4.5 MB written again at 10,000 pages for each edited file.
           const std::size_t gone = memo.last_held() > memo.last_reused() ? memo.last_held() - memo.last_reused() : 0;
           keep_memo = memo_loaded && memo.last_stemmed() <= k_memo_slack && gone <= k_memo_slack;
-          if (!keep_memo) memo_text = memo.save(memo_identity);
+          if (keep_memo) return;
+          if (memo_outside)
+            options.write_search_memo(memo.save(memo_identity));  // a failure only means stemming again
+          else
+            memo_text = memo.save(memo_identity);
         }, &search_plan, keep_chunk);
         if (options.stats) options.stats->search_reused = memo.last_reused();
       });
@@ -437,9 +445,9 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     out.push_back({path, std::move(c.bytes), {}});
   }
   if (use_cache) out.push_back({k_page_manifest, format_page_manifest(manifest), {}});
-  if (save_memo && keep_memo)
+  if (save_memo && !memo_outside && keep_memo)
     out.push_back({k_search_memo, {}, previous_file(k_search_memo)});
-  else if (save_memo)
+  else if (save_memo && !memo_outside)
     out.push_back({k_search_memo, std::move(memo_text), {}});
   out.push_back({feed_path, std::move(feed), {}});
   out.push_back({"roadmap.ics", std::move(roadmap_ics), {}});

@@ -46,6 +46,12 @@ struct RenderOptions {
   std::filesystem::path previous_output;
   RenderStats* stats = nullptr;  ///< filled when set
   SearchMemo* search_memo = nullptr;  ///< kept between the builds of one process (serve)
+  /// With page_cache and no search_memo: where a single build keeps the search index's saved memo
+  /// (SearchMemo::save), when both are set — beside the parse cache, so that a build into a
+  /// fresh output folder finds it too (content::LoadStore::read_search_memo). Otherwise it is
+  /// kept in the output beside the page manifest (k_search_memo).
+  std::function<std::string()> read_search_memo;
+  std::function<void(std::string_view bytes)> write_search_memo;
   /// Streaming output, when both are set: the paths of the whole output are announced first
   /// (`begin_output`; false stops rendering, which then returns nothing), then each page is
   /// handed to `emit` as soon as it is rendered, from any thread, instead of being returned —

@@ -8,6 +8,8 @@
 
 #include <fstream>
 
+#include <nlohmann/json.hpp>
+
 #include "content/load_cache.hpp"
 #include "content/load_store.hpp"
 #include "content/page_source.hpp"
@@ -334,6 +336,54 @@ TEST_CASE("a damaged load store only means parsing again", "[site][load-cache][l
     build_with_and_without_cache(site, out, cache);
     CHECK(cache.last().parsed > 0);
     CHECK(cache.last().parsed < sources);
+  }
+}
+
+TEST_CASE("the search index's memo is kept beside the parse cache: a build into a fresh folder stems nothing again",
+          "[site][load-store][search]") {
+  test::TempDir dir, cache_dir;
+  const fs::path site = dir.path() / "site";
+  test::copy_base_site(site);
+  auto run = [&](const fs::path& out) {
+    pipeline::Options opt;
+    opt.site_dir = site;
+    opt.out_dir = out;
+    opt.now = test::k_test_now;
+    opt.cache_dir = cache_dir.path();
+    opt.incremental = true;
+    diag::Sink sink;
+    auto r = pipeline::run(opt, sink);
+    REQUIRE(r.outcome == pipeline::Outcome::ok);
+    REQUIRE(r.load_store_used);
+    return r;
+  };
+  CHECK(run(dir.path() / "a").render.search_reused == 0);
+  fs::path memo;
+  for (const auto& e : fs::recursive_directory_iterator(cache_dir.path()))
+    if (e.path().filename() == "search") memo = e.path();
+  REQUIRE(!memo.empty());
+  CHECK_FALSE(fs::exists(dir.path() / "a" / render::k_search_memo));  // not in the output
+  const auto docs =
+      nlohmann::json::parse(test::read_file(dir.path() / "a/poisk/index.json"))["docs"].size();
+  REQUIRE(docs > 3);
+  // A fresh output folder: every document comes from the memo, and the output is the same.
+  CHECK(run(dir.path() / "b").render.search_reused == docs);
+  CHECK(test::snapshot(dir.path() / "b") == test::snapshot(dir.path() / "a"));
+  const std::string sound = test::read_file(memo);
+  SECTION("a damaged memo is not trusted") {
+    std::string bad = sound;
+    bad[bad.size() / 2] = static_cast<char>(bad[bad.size() / 2] ^ 1);
+    write_text(memo, bad);
+    CHECK(run(dir.path() / "c").render.search_reused == 0);
+    CHECK(test::snapshot(dir.path() / "c") == test::snapshot(dir.path() / "a"));
+    CHECK(test::read_file(memo) == sound);  // and saved again
+  }
+  SECTION("a symbolic link in its place is not followed, even to a sound memo") {
+    write_text(dir.path() / "memo-copy", sound);
+    fs::remove(memo);
+    fs::create_symlink(dir.path() / "memo-copy", memo);
+    CHECK(run(dir.path() / "c").render.search_reused == 0);
+    CHECK(fs::symlink_status(memo).type() == fs::file_type::regular);
   }
 }
 
