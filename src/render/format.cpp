@@ -120,9 +120,20 @@ std::string truncate_text(std::string_view text, std::size_t max_chars) {
   std::vector<std::size_t> at;  // the byte offset of each character decoded
   at.reserve(max_chars + 2);
   std::size_t pos = 0;
+  bool valid = false;
   auto decode = [&] {
     at.clear();
-    for (pos = 0; pos < flat.size() && at.size() <= max_chars; util::next_code_point(flat, pos)) at.push_back(pos);
+    valid = util::utf8_valid(flat);
+    if (!valid) {
+      for (pos = 0; pos < flat.size() && at.size() <= max_chars; util::next_code_point(flat, pos)) at.push_back(pos);
+      return;
+    }
+    // Valid UTF-8 (nearly always): a character starts at each byte that is not a continuation
+    // byte; pos ends after the last character counted.
+    const auto* b = reinterpret_cast<const unsigned char*>(flat.data());
+    for (pos = 0; pos < flat.size() && at.size() <= max_chars; ++pos)
+      if ((b[pos] & 0xC0) != 0x80) at.push_back(pos);
+    while (pos < flat.size() && (b[pos] & 0xC0) == 0x80) ++pos;
   };
   const std::size_t short_limit = 2 * (max_chars + 1) + 4;
   flat = collapse_prefix(text, short_limit);
@@ -134,7 +145,7 @@ std::string truncate_text(std::string_view text, std::size_t max_chars) {
   if (at.size() <= max_chars) return flat;
   flat.resize(pos);
   // Invalid bytes become U+FFFD, one character each, as decoding counted them.
-  if (!util::utf8_valid(flat)) {
+  if (!valid) {
     flat = util::to_utf8(util::to_u32(flat));
     decode();
   }

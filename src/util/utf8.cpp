@@ -1,5 +1,8 @@
 #include "util/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace nastavnik::util {
 
 namespace {
@@ -59,10 +62,13 @@ bool utf8_valid(std::string_view s, std::size_t* bad_offset) {
   std::size_t pos = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (pos < s.size()) {
-    // Fast paths for what a Russian text is made of: ASCII and two-byte sequences (Cyrillic).
+    // Fast paths for what a Russian text is made of: ASCII (eight bytes at a time: Markdown
+    // has runs of spaces, digits, marks and Latin) and two-byte sequences (Cyrillic).
     const unsigned b0 = p[pos];
     if (b0 < 0x80) {
       ++pos;
+      std::uint64_t eight;
+      while (pos + 8 <= s.size() && (std::memcpy(&eight, p + pos, 8), (eight & 0x8080808080808080ull) == 0)) pos += 8;
       continue;
     }
     if (b0 >= 0xC2 && b0 <= 0xDF && pos + 1 < s.size() && (p[pos + 1] & 0xC0) == 0x80) {

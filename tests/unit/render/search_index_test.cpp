@@ -2,8 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <random>
+
 #include "render/search_index.hpp"
 #include "util/stemmer.hpp"
+#include "util/utf8.hpp"
 
 using namespace nastavnik;
 
@@ -29,6 +32,53 @@ TEST_CASE("search words: lower case, ё = е, no one-letter or stop words", "[re
   for (std::string_view w : {"а", "если", "уже", "это", "что", "или"}) CHECK(render::is_stop_word(w));
   CHECK(render::search_words("Если бы не это") == std::vector<std::string>{});
   CHECK_FALSE(render::is_stop_word("наставник"));
+}
+
+TEST_CASE("search words equal the definition, letter by letter, on random texts", "[render]") {
+  // The definition: runs of ASCII letters and digits and Cyrillic letters, lower case, ё → е,
+  // decoded and encoded one code point at a time; one-letter and stop words left out.
+  auto reference = [](std::string_view text) {
+    auto word_char = [](char32_t c) {
+      return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
+             (c >= U'а' && c <= U'я') || (c >= U'А' && c <= U'Я') || c == U'ё' || c == U'Ё';
+    };
+    std::vector<std::string> out;
+    std::string w;
+    std::size_t chars = 0;
+    auto flush = [&] {
+      if (chars > 1 && !render::is_stop_word(w)) out.push_back(w);
+      w.clear();
+      chars = 0;
+    };
+    for (std::size_t pos = 0; pos < text.size();) {
+      char32_t c = util::next_code_point(text, pos);
+      if (!word_char(c)) {
+        flush();
+        continue;
+      }
+      if ((c >= U'A' && c <= U'Z') || (c >= U'А' && c <= U'Я')) c += 32;
+      if (c == U'Ё' || c == U'ё') c = U'е';
+      util::append_utf8(w, c);
+      ++chars;
+    }
+    flush();
+    return out;
+  };
+  const std::vector<std::string> pieces = {"а", "Я", "ё", "Ё", "ж", "Щ", "z", "Q", "7", " ", ".", "-", "«", "—",
+                                           "\xff", "\xd0", "é", "ß", "中", "😀", "\n", "и", "для", "ъ", "Ь"};
+  std::mt19937 rng(20261122);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 200);
+    for (int i = 0; i < n; ++i) {
+      // Long runs of one letter now and then: words longer than the buffer's first size.
+      const auto& piece = pieces[rng() % pieces.size()];
+      const int repeat = rng() % 16 == 0 ? static_cast<int>(rng() % 100) : 1;
+      for (int r = 0; r < repeat; ++r) text += piece;
+    }
+    INFO(text);
+    REQUIRE(render::search_words(text) == reference(text));
+  }
 }
 
 TEST_CASE("search index finds other forms of a word by its stem", "[render]") {

@@ -33,6 +33,21 @@ TEST_CASE("utf8_valid accepts well-formed text and reports the first bad byte", 
   CHECK(utf8_valid("ok"));
 }
 
+TEST_CASE("utf8_valid finds a bad byte after ASCII runs of every length (read eight bytes at a time)",
+          "[util][utf8]") {
+  for (std::size_t before = 0; before < 40; ++before)
+    for (std::size_t after = 0; after < 20; ++after)
+      for (const std::string bad : {"\xFF", "\x80", "\xD0", "\xD0\x41", "\xE2\x80"}) {
+        const std::string text = std::string(before, 'a') + bad + std::string(after, 'b');
+        INFO(before << " " << after);
+        std::size_t at = 999;
+        CHECK_FALSE(utf8_valid(text, &at));
+        CHECK(at == before);
+        // The same run around valid two-byte letters is valid.
+        CHECK(utf8_valid(std::string(before, 'a') + "ё" + std::string(after, 'b')));
+      }
+}
+
 TEST_CASE("utf8_length, utf8_column and line_start count characters", "[util][utf8]") {
   CHECK(utf8_length("") == 0);
   CHECK(utf8_length("abc") == 3);
