@@ -300,10 +300,10 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   // folders first. Two sources for one path (a page slug equal to a section's, caught by
   // validation as slug.collision) keep the old way below, which keeps the first.
   const std::string feed_path = env.section_url("news") + "feed.xml", index_path = env.section_url("search") + "index.json";
-  // The search index's documents and its files of snippets, named by their texts' hashes.
+  // The search index's documents and its files of snippets.
   const std::vector<SearchDoc> docs = search_docs(pages);
   const SearchPlan search_plan = plan_search_index(docs);
-  auto chunk_path = [&](const SearchChunk& c) { return env.section_url("search") + "x/" + c.name + ".json"; };
+  auto chunk_path = [&](const SearchChunk& c) { return env.section_url("search") + c.file; };
   bool streaming = static_cast<bool>(options.begin_output) && static_cast<bool>(options.emit);
   if (streaming) {
     std::vector<std::string> paths;

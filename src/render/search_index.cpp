@@ -290,8 +290,9 @@ SearchPlan plan_search_index(const std::vector<SearchDoc>& docs) {
     h.field("snippets 1");  // the format of a chunk's bytes
     for (std::size_t i = first; i < std::min(docs.size(), first + k_snippet_chunk_docs); ++i) h.field(plan.keys[i]);
     SearchChunk c;
+    c.file = "x/" + std::to_string(plan.chunks.size()) + ".json";
     c.key = h.hex();
-    c.name = c.key.substr(0, 16);
+    c.version = c.key.substr(0, 16);
     plan.chunks.push_back(std::move(c));
   }
   return plan;
@@ -440,9 +441,11 @@ SearchIndex build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     out += "],\"snippets\":{\"files\":[";
     for (std::size_t k = 0; k < result.chunks.size(); ++k) {
       if (k) out += ',';
-      out += "\"x/";
-      out += result.chunks[k].name;  // hex digits: nothing to escape
-      out += ".json\"";
+      out += '"';  // digits and letters: nothing to escape
+      out += result.chunks[k].file;
+      out += "?v=";
+      out += result.chunks[k].version;
+      out += '"';
     }
     out += "],\"per\":";
     append_int(out, static_cast<int>(k_snippet_chunk_docs));

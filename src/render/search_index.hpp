@@ -34,13 +34,15 @@ inline constexpr std::size_t k_snippet_text_chars = 1200;
 /// file of 32 snippets instead of the whole index.
 inline constexpr std::size_t k_snippet_chunk_docs = 32;
 
-/// One file of snippets, `x/<name>.json` beside index.json: a JSON array of the snippets of
-/// documents [n × k_snippet_chunk_docs, (n + 1) × k_snippet_chunk_docs).
+/// File n of snippets, `x/<n>.json` beside index.json: a JSON array of the snippets of
+/// documents [n × k_snippet_chunk_docs, (n + 1) × k_snippet_chunk_docs). Its name stays while its
+/// texts change (the file is rewritten, not left behind on the server under an old name); the
+/// index asks for `x/<n>.json?v=<version>`, so a browser's cached copy is never stale.
 struct SearchChunk {
-  std::string name;   ///< 16 hex digits of `key`: the file's name changes with its texts, so a
-                      ///< browser's cached copy is never stale
-  std::string key;    ///< XXH3-128 (hex) of its documents' keys: what its bytes are a function of
-  std::string bytes;  ///< the JSON; empty when the caller keeps the file it already has
+  std::string file;     ///< "x/<n>.json", relative to index.json
+  std::string version;  ///< 16 hex digits of `key`
+  std::string key;      ///< XXH3-128 (hex) of its documents' keys: what its bytes are a function of
+  std::string bytes;    ///< the JSON; empty when the caller keeps the file it already has
   bool operator==(const SearchChunk&) const = default;
 };
 
@@ -60,7 +62,7 @@ struct SearchIndex {
 
 /// The index as compact JSON:
 ///   {"docs":[{"s":section,"t":title,"u":url}],
-///    "snippets":{"files":["x/<name>.json", …],"per":k_snippet_chunk_docs},
+///    "snippets":{"files":["x/0.json?v=<version>", …],"per":k_snippet_chunk_docs},
 ///    "terms":{stem:[doc, weight, doc, weight, …]},"version":2}
 /// and the files of snippets (SearchChunk). weight = occurrences in the text + 10 × occurrences
 /// in the title. Terms are sorted, so the bytes are the same on every run. Documents are stemmed

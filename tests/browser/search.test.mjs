@@ -16,7 +16,10 @@ const search = require(path.join(REPO, 'layouts/assets/search.js'));
 /// The index of an output folder, and each document's snippet from the files of snippets.
 function readIndex(out) {
   const idx = JSON.parse(fs.readFileSync(path.join(out, 'poisk/index.json'), 'utf8'));
-  const files = idx.snippets.files.map((f) => JSON.parse(fs.readFileSync(path.join(out, 'poisk', f), 'utf8')));
+  const files = idx.snippets.files.map((f) => {
+    assert.match(f, /^x\/\d+\.json\?v=[0-9a-f]{16}$/);
+    return JSON.parse(fs.readFileSync(path.join(out, 'poisk', f.replace(/\?.*/, '')), 'utf8'));
+  });
   const snippets = idx.docs.map((_, n) => files[Math.floor(n / idx.snippets.per)][n % idx.snippets.per]);
   return { idx, snippets };
 }

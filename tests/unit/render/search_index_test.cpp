@@ -116,7 +116,7 @@ TEST_CASE("search index is byte-identical on every run and keeps short snippets"
   CHECK(x.rfind("слово0 слово1 ", 0) == 0);
 }
 
-TEST_CASE("snippets live in files of 32 documents, named by their documents, loaded apart from the index",
+TEST_CASE("snippets live in files of 32 documents, versioned by their documents, loaded apart from the index",
           "[render][search]") {
   std::vector<render::SearchDoc> docs;
   std::vector<std::string> urls, texts;  // the views of docs point into these
@@ -133,11 +133,12 @@ TEST_CASE("snippets live in files of 32 documents, named by their documents, loa
   CHECK(idx["snippets"]["per"] == render::k_snippet_chunk_docs);
   REQUIRE(idx["snippets"]["files"].size() == 3);
   for (std::size_t k = 0; k < 3; ++k) {
-    CHECK(idx["snippets"]["files"][k] == "x/" + a.chunks[k].name + ".json");
-    CHECK(a.chunks[k].name.size() == 16);
-    CHECK(a.chunks[k].key.rfind(a.chunks[k].name, 0) == 0);
+    CHECK(a.chunks[k].file == "x/" + std::to_string(k) + ".json");
+    CHECK(idx["snippets"]["files"][k] == a.chunks[k].file + "?v=" + a.chunks[k].version);
+    CHECK(a.chunks[k].version.size() == 16);
+    CHECK(a.chunks[k].key.rfind(a.chunks[k].version, 0) == 0);
   }
-  CHECK(a.chunks[0].name != a.chunks[1].name);
+  CHECK(a.chunks[0].version != a.chunks[1].version);
   // The index holds no text; document n's snippet is entry n % 32 of file n / 32.
   CHECK_FALSE(idx["docs"][37].contains("x"));
   CHECK(a.index.find("наставников номер") == std::string::npos);
@@ -146,18 +147,22 @@ TEST_CASE("snippets live in files of 32 documents, named by their documents, loa
   CHECK(last.size() == 6);
   CHECK(second[5] == "Встреча наставников номер 37.");
   CHECK(last[5] == "Встреча наставников номер 69.");
-  // The plan made before rendering names the same files.
+  // The plan made before rendering names the same files and versions.
   const auto plan = render::plan_search_index(docs);
   REQUIRE(plan.chunks.size() == 3);
-  for (std::size_t k = 0; k < 3; ++k) CHECK(plan.chunks[k].name == a.chunks[k].name);
+  for (std::size_t k = 0; k < 3; ++k) {
+    CHECK(plan.chunks[k].file == a.chunks[k].file);
+    CHECK(plan.chunks[k].version == a.chunks[k].version);
+  }
 
-  // An edited text renames its file only; a kept file comes without bytes, the others as before.
+  // An edited text changes its file's version only; a kept file comes without bytes.
   texts[40] = "Встреча наставников перенесена.";
   docs[40].text = texts[40];
   const auto b = render::build_search_index(docs, nullptr, {}, nullptr, [](std::size_t k) { return k != 1; });
-  CHECK(b.chunks[0].name == a.chunks[0].name);
-  CHECK(b.chunks[1].name != a.chunks[1].name);
-  CHECK(b.chunks[2].name == a.chunks[2].name);
+  CHECK(b.chunks[0].version == a.chunks[0].version);
+  CHECK(b.chunks[1].version != a.chunks[1].version);
+  CHECK(b.chunks[1].file == a.chunks[1].file);
+  CHECK(b.chunks[2].version == a.chunks[2].version);
   CHECK(b.chunks[0].bytes.empty());
   CHECK(b.chunks[2].bytes.empty());
   CHECK(nlohmann::json::parse(b.chunks[1].bytes)[8] == "Встреча наставников перенесена.");
