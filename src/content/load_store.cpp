@@ -295,8 +295,7 @@ bool LoadStore::write_search_memo(const fs::path& dir, std::string_view bytes) {
 }
 
 std::optional<std::string> LoadStore::unchanged(const std::string& rel, const util::FileStamp& now) const {
-  std::lock_guard lock(m_mutex);
-  auto it = m_index.find(rel);
+  auto it = m_index.find(rel);  // read-only until commit
   if (it == m_index.end()) return std::nullopt;
   const Record& r = it->second;
   if (!stamp_vouches(r.stamp, r.read_ns, now)) return std::nullopt;
@@ -305,13 +304,9 @@ std::optional<std::string> LoadStore::unchanged(const std::string& rel, const ut
 
 std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std::string& key, const util::FileStamp* read,
                                               bool whole) {
-  Record r;
-  {
-    std::lock_guard lock(m_mutex);
-    auto it = m_index.find(rel);
-    if (it == m_index.end() || it->second.key != key) return nullptr;
-    r = it->second;
-  }
+  auto it = m_index.find(rel);  // read-only until commit
+  if (it == m_index.end() || it->second.key != key) return nullptr;
+  Record r = it->second;
   if (read) {  // the bytes were read and hashed again this run: the record takes their stamp
     r.stamp = *read;
     r.read_ns = m_started_ns;
