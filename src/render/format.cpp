@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -112,30 +113,64 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+namespace {
+
+/// `flat` cut at byte `end` (where truncate_text's cut falls), trailing marks dropped, and "…".
+std::string cut_at(std::string flat, std::size_t end) {
+  while (end > 0 && (flat[end - 1] == ' ' || flat[end - 1] == ',' || flat[end - 1] == ';' || flat[end - 1] == ':' ||
+                     flat[end - 1] == '.'))
+    --end;
+  flat.resize(end);
+  return flat + "…";
+}
+
+/// truncate_text when `flat` (the collapsed prefix) is valid UTF-8, as nearly every text is: a
+/// character starts at each byte that is not a continuation byte, and a space is one byte and
+/// always a character, so the cut is found on the bytes without decoding or a table of offsets
+/// (descriptions and search snippets of every page pass here). Nothing when `flat` holds too few
+/// characters and is not the whole text.
+std::optional<std::string> truncate_valid(std::string& flat, std::size_t max_chars, bool whole) {
+  const auto* b = reinterpret_cast<const unsigned char*>(flat.data());
+  const std::size_t half = max_chars / 2 + 1;  // the first character a cut may go to
+  std::size_t count = 0, lo = 0, hi = 0;       // lo, hi: offsets of characters half, max_chars
+  for (std::size_t i = 0; i < flat.size() && count <= max_chars; ++i) {
+    if ((b[i] & 0xC0) == 0x80) continue;
+    if (count == half) lo = i;
+    if (count == max_chars) hi = i;
+    ++count;
+  }
+  if (count <= max_chars) {
+    if (whole) return std::move(flat);
+    return std::nullopt;
+  }
+  std::size_t end = hi;
+  if (half <= max_chars)
+    for (std::size_t i = hi + 1; i-- > lo;)
+      if (flat[i] == ' ') {
+        end = i;
+        break;
+      }
+  return cut_at(std::move(flat), end);
+}
+
+}  // namespace
+
 std::string truncate_text(std::string_view text, std::size_t max_chars) {
   // Only the first max_chars + 1 characters decide the result. A character is at most 4 bytes,
   // but Russian text is 2 bytes a letter: a prefix of 2 bytes a character is tried first, and
   // the 4-byte bound only when that prefix was cut short and too few characters came out of it.
-  std::string flat;
+  const std::size_t short_limit = 2 * (max_chars + 1) + 4;
+  std::string flat = collapse_prefix(text, short_limit);
+  if (util::utf8_valid(flat))
+    if (auto done = truncate_valid(flat, max_chars, flat.size() <= short_limit)) return std::move(*done);
+  // The general way: characters decoded one by one, invalid bytes one character each.
   std::vector<std::size_t> at;  // the byte offset of each character decoded
   at.reserve(max_chars + 2);
   std::size_t pos = 0;
-  bool valid = false;
   auto decode = [&] {
     at.clear();
-    valid = util::utf8_valid(flat);
-    if (!valid) {
-      for (pos = 0; pos < flat.size() && at.size() <= max_chars; util::next_code_point(flat, pos)) at.push_back(pos);
-      return;
-    }
-    // Valid UTF-8 (nearly always): a character starts at each byte that is not a continuation
-    // byte; pos ends after the last character counted.
-    const auto* b = reinterpret_cast<const unsigned char*>(flat.data());
-    for (pos = 0; pos < flat.size() && at.size() <= max_chars; ++pos)
-      if ((b[pos] & 0xC0) != 0x80) at.push_back(pos);
-    while (pos < flat.size() && (b[pos] & 0xC0) == 0x80) ++pos;
+    for (pos = 0; pos < flat.size() && at.size() <= max_chars; util::next_code_point(flat, pos)) at.push_back(pos);
   };
-  const std::size_t short_limit = 2 * (max_chars + 1) + 4;
   flat = collapse_prefix(text, short_limit);
   decode();
   if (at.size() <= max_chars && flat.size() > short_limit) {
@@ -145,7 +180,7 @@ std::string truncate_text(std::string_view text, std::size_t max_chars) {
   if (at.size() <= max_chars) return flat;
   flat.resize(pos);
   // Invalid bytes become U+FFFD, one character each, as decoding counted them.
-  if (!valid) {
+  if (!util::utf8_valid(flat)) {
     flat = util::to_utf8(util::to_u32(flat));
     decode();
   }
@@ -154,12 +189,7 @@ std::string truncate_text(std::string_view text, std::size_t max_chars) {
   std::size_t cut = max_chars;
   while (cut > max_chars / 2 && flat[at[cut]] != ' ') --cut;
   if (cut <= max_chars / 2) cut = max_chars;
-  std::size_t end = at[cut];
-  while (end > 0 && (flat[end - 1] == ' ' || flat[end - 1] == ',' || flat[end - 1] == ';' || flat[end - 1] == ':' ||
-                     flat[end - 1] == '.'))
-    --end;
-  flat.resize(end);
-  return flat + "…";
+  return cut_at(std::move(flat), at[cut]);
 }
 
 std::string_view status_label(model::EventStatus s) {
