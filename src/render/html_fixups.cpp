@@ -114,6 +114,25 @@ std::string_view tag_name(std::string_view html, std::size_t i) {
 
 constexpr std::array<std::string_view, 9> k_raw = {"head", "script", "style", "code", "pre", "kbd", "samp", "textarea", "svg"};
 
+/// A tag whose content is left as it is (k_raw). Its length and first letter rule out most tags
+/// before the list is searched: every page has thousands of tags.
+bool is_raw(std::string_view name) {
+  if (name.size() < 3 || name.size() > 8) return false;
+  switch (name[0]) {
+    case 'h': case 's': case 'c': case 'p': case 'k': case 't': break;
+    default: return false;
+  }
+  return std::find(k_raw.begin(), k_raw.end(), name) != k_raw.end();
+}
+
+/// Only spaces, tabs and line breaks (a plain loop: find_first_not_of with a set calls memchr for
+/// each character).
+bool is_blank(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  return true;
+}
+
 /// The text of a node decoded (only what our templates and cmark write), typographed and
 /// encoded again.
 std::string typograph_text(std::string_view text) {
@@ -174,12 +193,12 @@ std::string typograph_html(std::string_view html) {
     std::size_t lt = html.find('<', pos);
     std::string_view text = html.substr(pos, lt == std::string_view::npos ? std::string_view::npos : lt - pos);
     // Only runs with letters are worth the work (most runs between tags are white space).
-    if (text.find_first_not_of(" \t\r\n") != std::string_view::npos)
+    if (!is_blank(text))
       out += typograph_text_memo(text);
     else
       out += text;
     if (lt == std::string_view::npos) break;
-    if (html.compare(lt, 4, "<!--") == 0) {
+    if (lt + 3 < html.size() && html[lt + 1] == '!' && html[lt + 2] == '-' && html[lt + 3] == '-') {
       std::size_t end = html.find("-->", lt);
       end = end == std::string_view::npos ? html.size() : end + 3;
       out.append(html, lt, end - lt);
@@ -191,7 +210,7 @@ std::string typograph_html(std::string_view html) {
     out.append(html, lt, gt - lt);
     pos = gt;
     std::string_view name = tag_name(html, lt);
-    if (std::find(k_raw.begin(), k_raw.end(), name) != k_raw.end()) {
+    if (is_raw(name)) {
       // Copy up to and including the closing tag.
       std::string close = "</" + std::string(name) + ">";
       std::size_t end = html.find(close, pos);

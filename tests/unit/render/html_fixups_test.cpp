@@ -33,6 +33,15 @@ TEST_CASE("typography on a rendered page: text nodes only", "[render]") {
         "<head><title>в доме</title></head><svg><text>в доме</text></svg><!-- в доме -->");
   const std::string once = typograph_html("<p>Он сказал: \"в 2024 г. - всё\"</p>");
   CHECK(typograph_html(once) == once);
+  // Every tag whose content stays as written, and tags that only look like them.
+  for (const std::string tag : {"head", "script", "style", "code", "pre", "kbd", "samp", "textarea", "svg"}) {
+    const std::string raw = "<" + tag + ">в \"x\" - y</" + tag + "><p>в доме</p>";
+    CHECK(typograph_html(raw) == "<" + tag + ">в \"x\" - y</" + tag + "><p>в" + nb + "доме</p>");
+  }
+  for (const std::string tag : {"p", "span", "section", "strong", "caption", "table", "header", "sup", "preview", "s"})
+    CHECK(typograph_html("<" + tag + ">в \"x\"</" + tag + ">") == "<" + tag + ">в" + nb + "«x»</" + tag + ">");
+  CHECK(typograph_html("<!--") == "<!--");
+  CHECK(typograph_html("<!-") == "<!-");
 }
 
 TEST_CASE("task-list checkboxes get an accessible name", "[render]") {
