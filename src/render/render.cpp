@@ -273,8 +273,11 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   // without one beside the manifest (k_search_memo); serve keeps its own in memory.
   const std::string& memo_identity = use_cache && !options.search_memo ? search_memo_identity() : std::string();
   const bool save_memo = !memo_identity.empty();
+  // Beside the parse cache when the caller keeps it there, else in the previous output.
+  const bool memo_outside = options.read_search_memo && options.write_search_memo;
   // The saved memo (4.5 MB at 10,000 pages) is read and decoded beside the pages' keys and
   // rendering, which leave a core idle now and then, instead of on the search index's path.
+  // Everything the loading task reads is declared before it, so outlives the join below.
   SearchMemo memo;
   bool memo_loaded = false;
   tbb::task_group memo_loading;
@@ -287,8 +290,6 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
       }
     }
   } join_memo_loading{memo_loading};
-  // Beside the parse cache when the caller keeps it there, else in the previous output.
-  const bool memo_outside = options.read_search_memo && options.write_search_memo;
   if (save_memo && (memo_outside || !options.previous_output.empty()))
     memo_loading.run([&] {
       // A missing or damaged memo only means stemming every document.
