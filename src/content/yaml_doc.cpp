@@ -122,6 +122,19 @@ const YNode* YNode::get(std::string_view key) const {
   return nullptr;
 }
 
+bool same_yaml(const YNode& a, const YNode& b) {
+  if (a.kind != b.kind || a.scalar != b.scalar || a.quoted != b.quoted || a.pos.file != b.pos.file ||
+      a.pos.line != b.pos.line || a.pos.column != b.pos.column || a.items.size() != b.items.size() ||
+      a.entries.size() != b.entries.size())
+    return false;
+  for (std::size_t i = 0; i < a.items.size(); ++i)
+    if (!same_yaml(a.items[i], b.items[i])) return false;
+  for (std::size_t i = 0; i < a.entries.size(); ++i)
+    if (!same_yaml(a.entries[i].first, b.entries[i].first) || !same_yaml(a.entries[i].second, b.entries[i].second))
+      return false;
+  return true;
+}
+
 std::string_view kind_name_ru(const YNode& node) {
   switch (node.kind) {
     case YNode::Kind::null: return "пустое значение";
@@ -132,8 +145,141 @@ std::string_view kind_name_ru(const YNode& node) {
   return "значение";
 }
 
+namespace {
+
+bool ascii_letter_or_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+/// A character a plain scalar of parse_simple_yaml may hold: letters, digits, anything not
+/// ASCII (checked apart for the few that YAML reads as breaks), spaces and a few marks that mean
+/// nothing to YAML inside a word; `,` only outside a flow list.
+bool plain_char(char c, bool in_flow) {
+  if (static_cast<unsigned char>(c) >= 0x80 || ascii_letter_or_digit(c)) return true;
+  switch (c) {
+    case ' ': case '.': case '-': case '_': case '/': case '(': case ')': case '+': case '=': case ';': case '$':
+      return true;
+    case ',':
+      return !in_flow;
+    default:
+      return false;
+  }
+}
+
+/// A plain scalar of parse_simple_yaml: begins with a letter, digit or non-ASCII character, then
+/// plain_char; not one of YAML's nulls. `s` is trimmed.
+bool simple_plain(std::string_view s, bool in_flow) {
+  if (s.empty() || !(static_cast<unsigned char>(s[0]) >= 0x80 || ascii_letter_or_digit(s[0]))) return false;
+  for (char c : s)
+    if (!plain_char(c, in_flow)) return false;
+  return s != "null" && s != "Null" && s != "NULL";
+}
+
+/// A double-quoted scalar without escapes or inner quotes: `"…"` exactly.
+bool simple_quoted(std::string_view s) {
+  if (s.size() < 2 || s.front() != '"' || s.back() != '"') return false;
+  for (char c : s.substr(1, s.size() - 2))
+    if (c == '"' || c == '\\') return false;
+  return true;
+}
+
+std::string_view trim_spaces(std::string_view s, std::size_t& offset) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && s[b] == ' ') ++b;
+  while (e > b && s[e - 1] == ' ') --e;
+  offset += b;
+  return s.substr(b, e - b);
+}
+
+}  // namespace
+
+std::optional<YNode> parse_simple_yaml(std::string_view text, const std::string& file, int first_line) {
+  // Bytes YAML reads as breaks or marks (NEL, the line and paragraph separators, BOM), and
+  // control characters and tabs: yaml-cpp's.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F) return std::nullopt;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x85) return std::nullopt;
+    if (c == 0xE2 && text.compare(i, 3, "\xE2\x80\xA8") == 0) return std::nullopt;
+    if (c == 0xE2 && text.compare(i, 3, "\xE2\x80\xA9") == 0) return std::nullopt;
+    if (c == 0xEF && text.compare(i, 3, "\xEF\xBB\xBF") == 0) return std::nullopt;
+  }
+  if (!util::utf8_valid(text)) return std::nullopt;
+  YNode root;
+  root.kind = YNode::Kind::map;
+  int line_no = first_line;
+  auto at = [&](std::string_view line, std::size_t offset) {
+    return diag::SourcePos{file, line_no, util::utf8_column(line, offset)};
+  };
+  auto scalar = [&](std::string_view line, std::size_t offset, std::string_view s, bool in_flow) -> std::optional<YNode> {
+    YNode v;
+    v.kind = YNode::Kind::scalar;
+    v.pos = at(line, offset);
+    if (simple_quoted(s)) {
+      v.scalar = s.substr(1, s.size() - 2);
+      v.quoted = true;
+      return v;
+    }
+    if (!simple_plain(s, in_flow)) return std::nullopt;
+    v.scalar = s;
+    return v;
+  };
+  for (std::size_t start = 0; start < text.size(); ++line_no) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    if (line.find_first_not_of(' ') == std::string_view::npos || line[0] == '#') continue;
+    // key: at the margin, letters, digits, _ and -, then ": ".
+    std::size_t k = 0;
+    while (k < line.size() && (ascii_letter_or_digit(line[k]) || line[k] == '_' || (k > 0 && line[k] == '-'))) ++k;
+    if (k == 0 || k + 1 >= line.size() || line[k] != ':' || line[k + 1] != ' ') return std::nullopt;
+    const std::string_view key = line.substr(0, k);
+    if (key == "null" || key == "Null" || key == "NULL" || root.get(key)) return std::nullopt;
+    std::size_t offset = k + 1;
+    const std::string_view value = trim_spaces(line.substr(k + 1), offset);
+    if (value.empty()) return std::nullopt;
+    YNode key_node;
+    key_node.kind = YNode::Kind::scalar;
+    key_node.scalar = key;
+    key_node.pos = at(line, 0);
+    if (root.entries.empty()) root.pos = key_node.pos;
+    if (value.front() != '[') {
+      auto v = scalar(line, offset, value, false);
+      if (!v) return std::nullopt;
+      root.entries.emplace_back(std::move(key_node), std::move(*v));
+      continue;
+    }
+    if (value.back() != ']') return std::nullopt;
+    YNode list;
+    list.kind = YNode::Kind::sequence;
+    list.pos = at(line, offset);
+    std::size_t inner_at = offset + 1;
+    const std::string_view inner = trim_spaces(value.substr(1, value.size() - 2), inner_at);
+    for (std::size_t item_start = 0; !inner.empty();) {
+      const std::size_t comma = inner.find(',', item_start);
+      const std::size_t item_end = comma == std::string_view::npos ? inner.size() : comma;
+      std::size_t item_at = inner_at + item_start;
+      const std::string_view item = trim_spaces(inner.substr(item_start, item_end - item_start), item_at);
+      // A quoted item holds no comma here: a comma inside quotes would have split it.
+      auto v = scalar(line, item_at, item, true);
+      if (!v) return std::nullopt;
+      list.items.push_back(std::move(*v));
+      if (comma == std::string_view::npos) break;
+      item_start = comma + 1;
+    }
+    root.entries.emplace_back(std::move(key_node), std::move(list));
+  }
+  if (root.entries.empty()) return std::nullopt;
+  return root;
+}
+
 std::optional<YNode> parse_yaml(std::string_view text, const std::string& file, int first_line,
                                 diag::Sink& sink, const YamlLimits& limits) {
+  if (auto simple = parse_simple_yaml(text, file, first_line)) return simple;
+  return parse_yaml_full(text, file, first_line, sink, limits);
+}
+
+std::optional<YNode> parse_yaml_full(std::string_view text, const std::string& file, int first_line,
+                                     diag::Sink& sink, const YamlLimits& limits) {
   PosMapper mapper(file, first_line, text);
   YAML::Node root;
   try {
