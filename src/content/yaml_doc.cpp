@@ -51,6 +51,9 @@ class PosMapper {
   std::vector<std::size_t> m_line_starts;
 };
 
+/// A plain scalar that YAML reads as null.
+bool plain_null(std::string_view s) { return s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+
 struct TooLarge {};
 
 class Converter {
@@ -71,8 +74,7 @@ class Converter {
         out.scalar = node.Scalar();
         out.quoted = node.Tag() == "!";
         // A plain `~` or `null` is a null in YAML.
-        if (!out.quoted && (out.scalar == "~" || out.scalar == "null" || out.scalar == "Null" || out.scalar == "NULL"))
-          out.kind = YNode::Kind::null;
+        if (!out.quoted && plain_null(out.scalar)) out.kind = YNode::Kind::null;
         break;
       case YAML::NodeType::Sequence:
         out.kind = YNode::Kind::sequence;
@@ -170,7 +172,7 @@ bool simple_plain(std::string_view s, bool in_flow) {
   if (s.empty() || !(static_cast<unsigned char>(s[0]) >= 0x80 || ascii_letter_or_digit(s[0]))) return false;
   for (char c : s)
     if (!plain_char(c, in_flow)) return false;
-  return s != "null" && s != "Null" && s != "NULL";
+  return !plain_null(s);
 }
 
 /// A double-quoted scalar without escapes or inner quotes: `"…"` exactly.
@@ -233,7 +235,7 @@ std::optional<YNode> parse_simple_yaml(std::string_view text, const std::string&
     while (k < line.size() && (ascii_letter_or_digit(line[k]) || line[k] == '_' || (k > 0 && line[k] == '-'))) ++k;
     if (k == 0 || k + 1 >= line.size() || line[k] != ':' || line[k + 1] != ' ') return std::nullopt;
     const std::string_view key = line.substr(0, k);
-    if (key == "null" || key == "Null" || key == "NULL" || root.get(key)) return std::nullopt;
+    if (plain_null(key) || root.get(key)) return std::nullopt;
     std::size_t offset = k + 1;
     const std::string_view value = trim_spaces(line.substr(k + 1), offset);
     if (value.empty()) return std::nullopt;

@@ -171,8 +171,7 @@ std::string truncate_text(std::string_view text, std::size_t max_chars) {
     at.clear();
     for (pos = 0; pos < flat.size() && at.size() <= max_chars; util::next_code_point(flat, pos)) at.push_back(pos);
   };
-  flat = collapse_prefix(text, short_limit);
-  decode();
+  decode();  // flat is still the short prefix: truncate_valid keeps it when it gives nothing
   if (at.size() <= max_chars && flat.size() > short_limit) {
     flat = collapse_prefix(text, 4 * (max_chars + 1) + 4);
     decode();

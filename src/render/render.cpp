@@ -327,6 +327,16 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   // The previous output's file of a page, as a string, not a path object (whose parsing showed
   // in the profile): previous_output is absolute and normal, a page's path relative and checked.
   auto previous_file = [&](const std::string& path) { return options.previous_output.native() + "/" + path; };
+  // Whether the manifest has `path` under `key` and the previous output's file (its name put in
+  // `old_path`, its stat in `old`) is still the regular file of the size recorded: not edited or
+  // replaced since. Pages and files of snippets are kept by it.
+  auto still_there = [&](const std::string& path, const std::string& key, std::string& old_path, struct stat& old) {
+    auto it = previous.find(path);
+    if (it == previous.end() || it->second.key != key) return false;
+    old_path = previous_file(path);
+    return ::stat(old_path.c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
+           static_cast<std::uintmax_t>(old.st_size) == it->second.size;
+  };
   std::vector<std::string> html(pages.size()), keys(pages.size());
   std::vector<std::uintmax_t> sizes(pages.size());
   std::vector<char> reused(pages.size(), 0);
@@ -337,18 +347,14 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
         // A page whose context is built on demand is keyed on the hash of its inputs (no parts).
         keys[i] = pages[i].make_ctx ? page_key(identity, pages[i].tmpl, {}, pages[i].ctx_key + frame_inputs.bytes())
                                     : page_key(identity, pages[i].tmpl, {&pages[i].ctx}, frame_inputs.bytes());
-        auto it = previous.find(pages[i].path);
+        std::string old_path;
         struct stat old {};
-        if (it != previous.end() && it->second.key == keys[i]) {
-          std::string old_path = previous_file(pages[i].path);
-          if (::stat(old_path.c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
-              static_cast<std::uintmax_t>(old.st_size) == it->second.size) {
-            reused[i] = 1;
-            pages[i].ctx = Context();  // freed here, in parallel, not one by one at the end
-            if (streaming)
-              options.emit({pages[i].path, {}, std::move(old_path), static_cast<std::uint64_t>(old.st_ino)});
-            continue;
-          }
+        if (still_there(pages[i].path, keys[i], old_path, old)) {
+          reused[i] = 1;
+          pages[i].ctx = Context();  // freed here, in parallel, not one by one at the end
+          if (streaming)
+            options.emit({pages[i].path, {}, std::move(old_path), static_cast<std::uint64_t>(old.st_ino)});
+          continue;
         }
       }
       if (pages[i].make_ctx) pages[i].ctx = pages[i].make_ctx();
@@ -386,12 +392,9 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     tbb::parallel_for(std::size_t(0), search_plan.chunks.size(), [&](std::size_t k) {
       const SearchChunk& c = search_plan.chunks[k];
       chunk_keys[k] = page_key(util::binary_identity(), "snippets", {}, c.key);
-      const std::string path = chunk_path(c);
-      auto it = previous.find(path);
+      std::string old_path;
       struct stat old {};
-      chunk_kept[k] = it != previous.end() && it->second.key == chunk_keys[k] &&
-                      ::stat(previous_file(path).c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
-                      static_cast<std::uintmax_t>(old.st_size) == it->second.size;
+      chunk_kept[k] = still_there(chunk_path(c), chunk_keys[k], old_path, old);
     });
   auto keep_chunk = [&](std::size_t k) { return chunk_kept[k] != 0; };
   // Site-wide files, each from the whole site, and the page cache's manifest: built side by side.

@@ -288,11 +288,11 @@ SearchPlan plan_search_index(const std::vector<SearchDoc>& docs) {
   for (std::size_t first = 0; first < docs.size(); first += k_snippet_chunk_docs) {
     util::Hasher h;
     h.field("snippets 1");  // the format of a chunk's bytes
-    for (std::size_t i = first; i < std::min(docs.size(), first + k_snippet_chunk_docs); ++i) h.field(plan.keys[i]);
+    const std::size_t last = std::min(docs.size(), first + k_snippet_chunk_docs);
+    for (std::size_t i = first; i < last; ++i) h.field(plan.keys[i]);
     SearchChunk c;
     c.file = "x/" + std::to_string(plan.chunks.size()) + ".json";
     c.key = h.hex();
-    c.version = c.key.substr(0, 16);
     plan.chunks.push_back(std::move(c));
   }
   return plan;
@@ -444,7 +444,7 @@ SearchIndex build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
       out += '"';  // digits and letters: nothing to escape
       out += result.chunks[k].file;
       out += "?v=";
-      out += result.chunks[k].version;
+      out += result.chunks[k].version();
       out += '"';
     }
     out += "],\"per\":";

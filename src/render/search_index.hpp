@@ -39,10 +39,11 @@ inline constexpr std::size_t k_snippet_chunk_docs = 32;
 /// texts change (the file is rewritten, not left behind on the server under an old name); the
 /// index asks for `x/<n>.json?v=<version>`, so a browser's cached copy is never stale.
 struct SearchChunk {
-  std::string file;     ///< "x/<n>.json", relative to index.json
-  std::string version;  ///< 16 hex digits of `key`
-  std::string key;      ///< XXH3-128 (hex) of its documents' keys: what its bytes are a function of
-  std::string bytes;    ///< the JSON; empty when the caller keeps the file it already has
+  std::string file;   ///< "x/<n>.json", relative to index.json
+  std::string key;    ///< XXH3-128 (hex) of its documents' keys: what its bytes are a function of
+  std::string bytes;  ///< the JSON; empty when the caller keeps the file it already has
+  /// What the index appends to the file's address: 16 hex digits of `key`.
+  std::string_view version() const { return std::string_view(key).substr(0, 16); }
   bool operator==(const SearchChunk&) const = default;
 };
 

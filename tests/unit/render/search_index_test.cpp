@@ -134,11 +134,11 @@ TEST_CASE("snippets live in files of 32 documents, versioned by their documents,
   REQUIRE(idx["snippets"]["files"].size() == 3);
   for (std::size_t k = 0; k < 3; ++k) {
     CHECK(a.chunks[k].file == "x/" + std::to_string(k) + ".json");
-    CHECK(idx["snippets"]["files"][k] == a.chunks[k].file + "?v=" + a.chunks[k].version);
-    CHECK(a.chunks[k].version.size() == 16);
-    CHECK(a.chunks[k].key.rfind(a.chunks[k].version, 0) == 0);
+    CHECK(idx["snippets"]["files"][k] == a.chunks[k].file + "?v=" + std::string(a.chunks[k].version()));
+    CHECK(a.chunks[k].version().size() == 16);
+    CHECK(a.chunks[k].key.rfind(a.chunks[k].version(), 0) == 0);
   }
-  CHECK(a.chunks[0].version != a.chunks[1].version);
+  CHECK(a.chunks[0].version() != a.chunks[1].version());
   // The index holds no text; document n's snippet is entry n % 32 of file n / 32.
   CHECK_FALSE(idx["docs"][37].contains("x"));
   CHECK(a.index.find("наставников номер") == std::string::npos);
@@ -152,17 +152,17 @@ TEST_CASE("snippets live in files of 32 documents, versioned by their documents,
   REQUIRE(plan.chunks.size() == 3);
   for (std::size_t k = 0; k < 3; ++k) {
     CHECK(plan.chunks[k].file == a.chunks[k].file);
-    CHECK(plan.chunks[k].version == a.chunks[k].version);
+    CHECK(plan.chunks[k].version() == a.chunks[k].version());
   }
 
   // An edited text changes its file's version only; a kept file comes without bytes.
   texts[40] = "Встреча наставников перенесена.";
   docs[40].text = texts[40];
   const auto b = render::build_search_index(docs, nullptr, {}, nullptr, [](std::size_t k) { return k != 1; });
-  CHECK(b.chunks[0].version == a.chunks[0].version);
-  CHECK(b.chunks[1].version != a.chunks[1].version);
+  CHECK(b.chunks[0].version() == a.chunks[0].version());
+  CHECK(b.chunks[1].version() != a.chunks[1].version());
   CHECK(b.chunks[1].file == a.chunks[1].file);
-  CHECK(b.chunks[2].version == a.chunks[2].version);
+  CHECK(b.chunks[2].version() == a.chunks[2].version());
   CHECK(b.chunks[0].bytes.empty());
   CHECK(b.chunks[2].bytes.empty());
   CHECK(nlohmann::json::parse(b.chunks[1].bytes)[8] == "Встреча наставников перенесена.");
