@@ -12,7 +12,7 @@ using codec::In;
 using codec::Out;
 
 namespace {
-constexpr std::string_view kEntryMagic = "NLE3";
+constexpr std::string_view kEntryMagic = "NLE4";
 }  // namespace
 
 // The field encoders live beside Out and In, so that the generic ones (vectors, optionals) find
@@ -23,13 +23,13 @@ namespace codec {
 // stored entry would silently lose it: the sizes stop the build until it is.
 static_assert(sizeof(diag::SourcePos) == 40 && sizeof(diag::Diagnostic) == 144 && sizeof(model::Positions) == 88,
               "update the load store's encoding of positions and diagnostics");
-static_assert(sizeof(model::Heading) == 120 && sizeof(model::TextBlock) == 96 && sizeof(model::Body) == 104,
+static_assert(sizeof(model::Heading) == 120 && sizeof(model::TextBlock) == 96 && sizeof(model::Body) == 120,
               "update the load store's encoding of bodies");
-static_assert(sizeof(model::PageBase) == 384 && sizeof(model::Landing) == 384 && sizeof(model::Regulation) == 592 &&
-                  sizeof(model::Program) == 496 && sizeof(model::Practice) == 504 && sizeof(model::NewsItem) == 552 &&
-                  sizeof(model::Page) == 392 && sizeof(model::Approval) == 168 && sizeof(model::NewsEvent) == 80,
+static_assert(sizeof(model::PageBase) == 400 && sizeof(model::Landing) == 400 && sizeof(model::Regulation) == 608 &&
+                  sizeof(model::Program) == 512 && sizeof(model::Practice) == 520 && sizeof(model::NewsItem) == 568 &&
+                  sizeof(model::Page) == 408 && sizeof(model::Approval) == 168 && sizeof(model::NewsEvent) == 80,
               "update the load store's encoding of pages");
-static_assert(sizeof(BodyMemo) == 192 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1064,
+static_assert(sizeof(BodyMemo) == 208 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1096,
               "update the load store's encoding of entries");
 static_assert(std::variant_size_v<AnyPage> == 6, "update the load store's encoding of pages");
 
@@ -126,14 +126,32 @@ void get(In& in, model::Heading& h) {
 
 // The text blocks for the leak scan are mostly the plain text again, in order: a block found in
 // the plain text from where the previous one was found is written as its place there.
+// A stored text (the HTML, the plain text) goes to the tail: its size and digest stay in the
+// head, and the bytes are read only when used (model::StoredText).
+void put(Out& o, const model::StoredText& t) {
+  o.u64(t.size());
+  o.str(t.digest());
+  o.tail += t.text();
+}
+void get(In& in, model::StoredText& t) {
+  const auto size = in.u64();
+  std::string digest = in.str();
+  if (!in.ok || !in.text_at || digest.size() != 32 || size > in.tail_size - in.tail_used) {
+    in.ok = false;
+    return;
+  }
+  t = (*in.text_at)(in.tail_used, size, std::move(digest));
+  in.tail_used += size;
+}
+
 void put(Out& o, const model::Body& b) {
-  o.u64(b.html.size());
-  o.str(b.html.digest());
-  o.tail += b.html.text();
-  o.str(b.plain);
+  put(o, b.html);
+  put(o, b.plain);
+  o.str(b.lead);
   put(o, b.headings);
   o.u64(b.blocks.size());
   std::size_t from = 0;
+  const std::string& plain = b.plain.text();
   for (const auto& block_ref : b.blocks) {
     const std::string_view text = b.text_of(block_ref);
     // Looked for in a window after the previous one: a block that is not in the plain text (its
@@ -142,8 +160,8 @@ void put(Out& o, const model::Body& b) {
     // every byte; with the bounded window, encoding stays linear in the body (a plain find over
     // the rest of the text took 100 s for a 2.8 MB page of 20,000 typographed paragraphs).
     std::size_t at = std::string::npos;
-    if (!text.empty() && from < b.plain.size()) {
-      const std::string_view window = std::string_view(b.plain).substr(from, text.size() + 4096);
+    if (!text.empty() && from < plain.size()) {
+      const std::string_view window = std::string_view(plain).substr(from, text.size() + 4096);
       const std::boyer_moore_horspool_searcher searcher(text.begin(), text.end());
       if (auto hit = std::search(window.begin(), window.end(), searcher); hit != window.end())
         at = from + static_cast<std::size_t>(hit - window.begin());
@@ -161,15 +179,9 @@ void put(Out& o, const model::Body& b) {
   o.u8(b.has_withheld);
 }
 void get(In& in, model::Body& b) {
-  const auto html_size = in.u64();
-  std::string digest = in.str();
-  if (!in.ok || !in.html_at || digest.size() != 32 || html_size > in.tail_size - in.tail_used) {
-    in.ok = false;
-    return;
-  }
-  b.html = (*in.html_at)(in.tail_used, html_size, std::move(digest));
-  in.tail_used += html_size;
-  b.plain = in.str();
+  get(in, b.html);
+  get(in, b.plain);
+  b.lead = in.str();
   get(in, b.headings);
   const auto n = in.count();
   b.blocks.clear();
@@ -178,7 +190,7 @@ void get(In& in, model::Body& b) {
     auto& block = b.blocks.emplace_back();
     if (in.flag()) {
       const auto at = in.u64(), size = in.u64();
-      if (!in.ok || at > b.plain.size() || size > b.plain.size() - at) {
+      if (!in.ok || at > b.plain.size() || size > b.plain.size() - at) {  // the size, not the bytes
         in.ok = false;
         return;
       }
@@ -409,10 +421,10 @@ std::uint64_t entry_head_size(std::string_view bytes) {
   return head;
 }
 
-std::shared_ptr<LoadedSource> decode_head(std::string_view head, std::uint64_t tail_size, const HtmlAt& html_at) {
+std::shared_ptr<LoadedSource> decode_head(std::string_view head, std::uint64_t tail_size, const TextAt& text_at) {
   if (entry_head_size(head) != head.size()) return nullptr;
   In in{head.data() + kEntryMagic.size() + 8, head.data() + head.size()};
-  in.html_at = &html_at;
+  in.text_at = &text_at;
   in.tail_size = tail_size;
   in.file = in.str();
   auto e = std::make_shared<LoadedSource>();
@@ -432,10 +444,10 @@ std::shared_ptr<LoadedSource> decode_source(std::string_view bytes) {
   if (head < kEntryMagic.size() + 8 || head > bytes.size()) return nullptr;
   const std::string_view tail = bytes.substr(static_cast<std::size_t>(head));
   bool intact = true;
-  const HtmlAt from_tail = [&](std::uint64_t at, std::uint64_t size, std::string digest) {
-    std::string html(tail.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(size)));
-    if (model::BodyHtml::digest_of(html) != digest) intact = false;
-    return model::BodyHtml(std::move(html), std::move(digest));
+  const TextAt from_tail = [&](std::uint64_t at, std::uint64_t size, std::string digest) {
+    std::string bytes(tail.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(size)));
+    if (model::StoredText::digest_of(bytes) != digest) intact = false;
+    return model::StoredText(std::move(bytes), std::move(digest));
   };
   auto e = decode_head(bytes.substr(0, static_cast<std::size_t>(head)), tail.size(), from_tail);
   return e && intact ? e : nullptr;

@@ -16,26 +16,28 @@ namespace nastavnik::content {
 
 /// One entry's bytes: everything of a LoadedSource but the text and its split (derived from the
 /// source bytes again), the `lent` flag, and the stamp (kept in the index). A head — the magic,
-/// its own size, every field, and the size and digest of the body's HTML — then a tail: the
-/// HTML itself, which a rebuild reads only for the pages it renders again (model::BodyHtml).
+/// its own size, every field, and the size and digest of the body's HTML and plain text — then
+/// a tail: the HTML and the plain text themselves, which a rebuild reads only for the pages it
+/// renders again, the search index for a page it did not know, and the leak scan when the bank
+/// names people (model::StoredText).
 std::string encode_source(const LoadedSource& e);
-/// The entry back, its HTML read from the tail at once and checked against its digest; null
+/// The entry back, its texts read from the tail at once and checked against their digests; null
 /// when `bytes` are not exactly one well-formed entry.
 std::shared_ptr<LoadedSource> decode_source(std::string_view bytes);
 
 /// The size of the head of an entry's bytes as the entry says; 0 when they do not start as one.
 std::uint64_t entry_head_size(std::string_view bytes);
-/// Where the HTML of a body is: `size` bytes at `at` in the tail, with this digest.
-using HtmlAt = std::function<model::BodyHtml(std::uint64_t at, std::uint64_t size, std::string digest)>;
-/// An entry from its head alone, with a tail of `tail_size` bytes reached through `html_at`;
-/// null when `head` is not exactly one well-formed head or the tail is not exactly its HTML.
-std::shared_ptr<LoadedSource> decode_head(std::string_view head, std::uint64_t tail_size, const HtmlAt& html_at);
+/// Where a stored text of a body is: `size` bytes at `at` in the tail, with this digest.
+using TextAt = std::function<model::StoredText(std::uint64_t at, std::uint64_t size, std::string digest)>;
+/// An entry from its head alone, with a tail of `tail_size` bytes reached through `text_at`;
+/// null when `head` is not exactly one well-formed head or the tail is not exactly its texts.
+std::shared_ptr<LoadedSource> decode_head(std::string_view head, std::uint64_t tail_size, const TextAt& text_at);
 
 namespace codec {
 
 struct Out {
   std::string b;
-  std::string tail;       ///< what goes after the head: the HTML of the body
+  std::string tail;       ///< what goes after the head: the body's HTML and plain text
   std::string_view file;  ///< the entry's own source: positions in it are written without it
   void u8(std::uint8_t v) { b.push_back(static_cast<char>(v)); }
   void u32(std::uint32_t v) { b.append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -53,7 +55,7 @@ struct In {
   const char* end;
   bool ok = true;
   std::string file;  ///< the entry's own source (see Out::file)
-  const HtmlAt* html_at = nullptr;
+  const TextAt* text_at = nullptr;
   std::uint64_t tail_size = 0, tail_used = 0;  ///< the tail, and how much of it the head placed
   bool take(void* dst, std::size_t n) {
     if (!ok || static_cast<std::size_t>(end - p) < n) return ok = false;

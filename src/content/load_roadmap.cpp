@@ -83,7 +83,7 @@ void load_roadmap(const YNode& doc, model::Roadmap& out, const LoadContext& ctx)
         if (!details.empty()) {
           model::Body body = render_field_markdown(details, ev.pos.of("details"), page_url, ctx);
           ev.details_html = body.html.text();
-          ev.details_text = std::move(body.plain);
+          ev.details_text = body.plain.text();
         }
         ev.due = read_due(er);
         ev.interval = util::parse_due(ev.due);

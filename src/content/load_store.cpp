@@ -322,12 +322,12 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
     e = decode_source(bytes);  // checks the HTML against its digest
   } else {
     const std::uint64_t tail_at = r.offset + r.head;
-    const HtmlAt later = [&](std::uint64_t at, std::uint64_t size, std::string digest) {
-      return model::BodyHtml(
+    const TextAt later = [&](std::uint64_t at, std::uint64_t size, std::string digest) {
+      return model::StoredText(
           static_cast<std::size_t>(size), digest,
           [pack = m_pack, failures = m_late_failures, offset = tail_at + at, size, digest](std::string& out) {
             out.assign(static_cast<std::size_t>(size), '\0');
-            if (pread_all(pack->fd, out.data(), out.size(), offset) && model::BodyHtml::digest_of(out) == digest) return true;
+            if (pread_all(pack->fd, out.data(), out.size(), offset) && model::StoredText::digest_of(out) == digest) return true;
             ++*failures;
             return false;
           });

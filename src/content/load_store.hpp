@@ -76,12 +76,13 @@ class LoadStore {
   std::optional<std::string> unchanged(const std::string& rel, const util::FileStamp& now) const;
   /// The stored entry of `rel` when it was stored under `key` and its head reads back whole
   /// (its text and split are not set). `read` is the stamp of the bytes just read and hashed
-  /// into `key`; null when `key` came from unchanged(). The HTML of its body is read when first
-  /// used (model::BodyHtml; a failure then counts in late_failures()), or at once with `whole`
-  /// (serve keeps its entries: a failure then only means parsing again). Thread-safe.
+  /// into `key`; null when `key` came from unchanged(). The HTML and plain text of its body are
+  /// read when first used (model::StoredText; a failure then counts in late_failures()), or at
+  /// once with `whole` (serve keeps its entries: a failure then only means parsing again).
+  /// Thread-safe.
   std::shared_ptr<LoadedSource> find(const std::string& rel, const std::string& key, const util::FileStamp* read,
                                      bool whole = false);
-  /// How many HTML bodies of entries found this run did not read back as stored when first
+  /// How many texts of bodies of entries found this run did not read back as stored when first
   /// used: the pack was changed under the run. Outlives the store: the build renders after the
   /// store is closed, and must not write pages rendered from a failed read.
   std::shared_ptr<const std::atomic<std::size_t>> late_failures() const { return m_late_failures; }

@@ -327,16 +327,18 @@ model::Body render_markdown(std::string_view text, const std::string& file, int 
 
   // Plain text of what is published, block by block.
   {
+    std::string plain;
     IterPtr it(cmark_iter_new(doc.get()));
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
       if (ev != CMARK_EVENT_ENTER) continue;
       cmark_node* n = cmark_iter_get_node(it.get());
       if (is_text_block(n)) {
-        if (!body.plain.empty()) body.plain += '\n';
-        append_plain(n, body.plain);
+        if (!plain.empty()) plain += '\n';
+        append_plain(n, plain);
       }
     }
+    body.set_plain(std::move(plain));
   }
   return body;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
+#include "util/excerpt.hpp"
 #include "util/hash.hpp"
 
 namespace nastavnik::model {
@@ -33,33 +34,34 @@ struct TextBlock {
   diag::SourcePos pos;
 };
 
-/// The rendered HTML of a body. Made by rendering, it is held in memory; read back from the parse
-/// cache (content/load_store.hpp), it stays in the cache's pack until first used and is then
-/// fetched once — most pages of a rebuild are not rendered again, and their keys take the
-/// digest, not the bytes. Copies share one text. Thread-safe: a news body is read by its page
-/// and by the feed at once.
-class BodyHtml {
+/// A body's rendered HTML or its plain text. Made by rendering, it is held in memory; read back
+/// from the parse cache (content/load_store.hpp), it stays in the cache's pack until first used
+/// and is then fetched once — most pages of a rebuild are not rendered again, and their keys
+/// take the digest, not the bytes; the plain text is read only by the leak scan (when the bank
+/// names people) and by the search index (for a page it did not know). Copies share one text.
+/// Thread-safe: a news body is read by its page and by the feed at once.
+class StoredText {
  public:
   /// Reads the bytes into `out`; false when they are not the ones stored (the fetcher checks
   /// size and digest and counts the failure where the build will see it).
   using Fetch = std::function<bool(std::string& out)>;
 
   /// Empty, without an allocation: every page carries a body, and most are moved from.
-  BodyHtml() = default;
-  BodyHtml(std::string html) : m(std::make_shared<State>()) {  // NOLINT: implicit, as a string
-    m->size = html.size();
-    m->digest = digest_of(html);
-    m->text = std::move(html);
+  StoredText() = default;
+  StoredText(std::string bytes) : m(std::make_shared<State>()) {  // NOLINT: implicit, as a string
+    m->size = bytes.size();
+    m->digest = digest_of(bytes);
+    m->text = std::move(bytes);
   }
   /// Bytes in memory whose digest is known (checked by whoever read them).
-  BodyHtml(std::string html, std::string digest) : m(std::make_shared<State>()) {
+  StoredText(std::string html, std::string digest) : m(std::make_shared<State>()) {
     m->size = html.size();
     m->digest = std::move(digest);
     m->text = std::move(html);
   }
-  BodyHtml(const char* html) : BodyHtml(std::string(html)) {}  // NOLINT: implicit, as a string
+  StoredText(const char* html) : StoredText(std::string(html)) {}  // NOLINT: implicit, as a string
   /// Stored bytes, not read yet: `size` bytes with `digest` (digest_of).
-  BodyHtml(std::size_t size, std::string digest, Fetch fetch) : m(std::make_shared<State>()) {
+  StoredText(std::size_t size, std::string digest, Fetch fetch) : m(std::make_shared<State>()) {
     m->size = size;
     m->digest = std::move(digest);
     m->fetch = std::move(fetch);
@@ -104,18 +106,32 @@ class BodyHtml {
   std::shared_ptr<State> m;  ///< null: empty
 };
 
+/// Characters of a body's plain text kept as its lead (Body::lead).
+inline constexpr std::size_t k_lead_chars = 160;
+
 struct Body {
-  BodyHtml html;                   ///< rendered HTML (links rewritten, withheld sections removed)
-  std::string plain;               ///< plain text of what was rendered, for search and descriptions
+  StoredText html;                 ///< rendered HTML (links rewritten, withheld sections removed)
+  StoredText plain;                ///< plain text of what was rendered, for search and the leak scan
+  std::string lead;                ///< the plain text's first k_lead_chars characters, cut at a word
+                                   ///< (util::truncate_text): the description of a page without a summary
   std::vector<Heading> headings;   ///< every heading of the source, in order
   std::vector<TextBlock> blocks;   ///< every text block of the source (withheld ones too)
   bool has_withheld = false;       ///< a result section was removed from html/plain
 
+  /// Sets the plain text and the lead made of it.
+  void set_plain(std::string text) {
+    lead = util::truncate_text(text, k_lead_chars);
+    plain = StoredText(std::move(text));
+  }
+
+  /// A block's text; a place in the plain text fetches it (see StoredText).
   std::string_view text_of(const TextBlock& b) const {
     if (!b.in_plain) return b.text;
-    // The parse cache's decoder checks the place against plain; the bounds hold.
-    const std::size_t at = std::min(b.at, plain.size());
-    return std::string_view(plain).substr(at, std::min(b.size, plain.size() - at));
+    // The parse cache's decoder checks the place against plain's size; the bounds hold, and a
+    // failed fetch (an empty text, counted as a late failure) gives an empty block.
+    const std::string& text = plain.text();
+    const std::size_t at = std::min(b.at, text.size());
+    return std::string_view(text).substr(at, std::min(b.size, text.size() - at));
   }
 };
 

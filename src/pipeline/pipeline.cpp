@@ -126,9 +126,22 @@ Result run(const Options& options, diag::Sink& sink) {
     }
   } give_back{site, options.caches ? load_cache : nullptr};
   timer.lap("загрузка");
+  // Texts read from the store after it was closed (the bodies' HTML and plain text, read when
+  // first used) that did not read back as stored: nothing may be concluded from what used them
+  // (the leak scan would have scanned nothing), and nothing rendered from them written. The
+  // store is forgotten, so that the next run parses again.
+  auto store_failed = [&](const char* what) {
+    if (!late_failures || late_failures->load() == 0) return false;
+    content::LoadStore::discard(store_dir);
+    result.outcome = Outcome::io_error;
+    result.error = "кэш разбора «" + store_dir.string() + "» изменился во время сборки: тексты страниц из него не прочлись, " +
+                   what + ". Кэш сброшен — запустите сборку снова";
+    return true;
+  };
   validate::run_all(site, sink);
   if (!options.caches) release_scan_blocks(site, options.jobs);
   timer.lap("проверка");
+  if (store_failed("проверка не закончена")) return result;
   auto blocked = [&] { return sink.errors() > 0 || (options.strict && sink.warnings() > 0); };
   if (blocked()) {
     result.outcome = Outcome::content_errors;
@@ -180,16 +193,7 @@ Result run(const Options& options, diag::Sink& sink) {
   }
   auto files = render::render_site(site, ro, sink);
   timer.lap("вёрстка");
-  if (late_failures && late_failures->load() > 0) {
-    // Pages rendered from bytes that did not read back are not written: the output stays, and
-    // the store is forgotten so that the next run parses again.
-    content::LoadStore::discard(store_dir);
-    result.outcome = Outcome::io_error;
-    result.error = "кэш разбора «" + store_dir.string() +
-                   "» изменился во время сборки: тексты страниц из него не прочлись, результат не записан. "
-                   "Кэш сброшен — запустите сборку снова";
-    return result;
-  }
+  if (store_failed("результат не записан")) return result;  // the output stays
   if (!staging_error.empty()) {
     result.outcome = Outcome::io_error;
     result.error = staging_error;

@@ -60,11 +60,10 @@ std::uint64_t Env::file_size(std::string_view output) const {
   return 0;
 }
 
-std::string describe_page(const Env& env, std::string_view summary, std::string_view plain,
+std::string describe_page(const Env& env, std::string_view summary, std::string_view lead,
                           std::string_view fallback) {
   if (!collapse_spaces(summary).empty()) return env.text(collapse_spaces(summary));
-  std::string p = truncate_text(plain, 160);
-  if (!p.empty()) return p;
+  if (!lead.empty()) return std::string(lead);
   return std::string(fallback);
 }
 
@@ -137,7 +136,7 @@ Context news_card(const Env& env, const model::NewsItem& n, std::string_view roo
 
 // news_card_inputs must see every field news_card may read: a new field of NewsItem (or of
 // PageBase, NewsEvent) changes these sizes and stops the build until it is considered there.
-static_assert(sizeof(model::NewsItem) == 552 && sizeof(model::NewsEvent) == 80,
+static_assert(sizeof(model::NewsItem) == 568 && sizeof(model::NewsEvent) == 80,
               "news_card_inputs: a field was added to NewsItem or NewsEvent");
 
 namespace {

@@ -46,9 +46,8 @@ struct PageSpec {
   std::string search_section;  ///< section title for the search index
   std::string search_text;     ///< plain text for the search index
   /// Instead of search_text: a page body's plain text, which lives in the Site (not copied:
-  /// 10,000 news bodies are 44 MB).
-  const std::string* search_body = nullptr;
-  std::string_view search_view() const { return search_body ? std::string_view(*search_body) : search_text; }
+  /// 10,000 news bodies are 44 MB) and is read only if the search index needs it (SearchDoc).
+  const model::StoredText* search_body = nullptr;
   std::string root_override;   ///< 404: root-relative prefix instead of "../"
   Context ctx = Context::object();  ///< page-specific keys
   /// Instead of ctx, for the pages there are thousands of (news): `make_ctx` builds the page's
@@ -83,8 +82,9 @@ class Env {
   std::vector<SectionInfo> m_sections;
 };
 
-/// Page description for <meta>: the summary, else the start of the text, else the fallback.
-std::string describe_page(const Env& env, std::string_view summary, std::string_view plain, std::string_view fallback);
+/// Page description for <meta>: the summary, else the start of the text (the body's lead), else
+/// the fallback.
+std::string describe_page(const Env& env, std::string_view summary, std::string_view lead, std::string_view fallback);
 
 // One builder per section; each appends its pages.
 void build_landing(const Env& env, std::vector<PageSpec>& out);

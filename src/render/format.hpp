@@ -9,6 +9,7 @@
 #include "model/pages.hpp"
 #include "model/roadmap.hpp"
 #include "util/date.hpp"
+#include "util/excerpt.hpp"
 
 namespace nastavnik::render {
 
@@ -18,10 +19,8 @@ std::string human_size(std::uint64_t bytes);
 std::string period_ru(const std::optional<util::Date>& start, const std::optional<util::Date>& end);
 /// "2022-11-07T10:15:00" → «7 ноября 2022 г., 10:15»; anything else is returned as written.
 std::string datetime_ru(std::string_view written);
-/// Cuts plain text to at most `max_chars` code points at a word boundary, adding «…».
-std::string truncate_text(std::string_view text, std::size_t max_chars);
-/// Collapses runs of white space (including newlines) into single spaces and trims.
-std::string collapse_spaces(std::string_view text);
+using util::collapse_spaces;  // util/excerpt.hpp
+using util::truncate_text;
 /// Appends `s` as a JSON string, the same bytes as nlohmann::json(s).dump() with UTF-8 kept
 /// (ensure_ascii off) and invalid bytes replaced by U+FFFD (error_handler replace).
 void append_json_string(std::string& out, std::string_view s);

@@ -45,7 +45,7 @@ void build_landing(const Env& env, std::vector<PageSpec>& out) {
   p.tmpl = "index";
   p.section = "";
   p.title = env.text(site.landing && !site.landing->title.empty() ? site.landing->title : env.config.title);
-  p.description = describe_page(env, site.landing ? site.landing->summary : "", site.landing ? site.landing->body.plain : "",
+  p.description = describe_page(env, site.landing ? site.landing->summary : "", site.landing ? site.landing->body.lead : "",
                                 env.config.description.empty() ? env.text(env.config.title) : env.text(env.config.description));
   p.search_section = "Главная";
   if (site.landing) p.search_body = &site.landing->body.plain;
@@ -69,7 +69,7 @@ void build_landing(const Env& env, std::vector<PageSpec>& out) {
     if (!pg.menu) continue;
     sections.push_back({{"title", env.text(pg.title)},
                         {"url", root + pg.url},
-                        {"description", describe_page(env, pg.summary, pg.body.plain, "")},
+                        {"description", describe_page(env, pg.summary, pg.body.lead, "")},
                         {"count", ""}});
   }
   c["sections"] = std::move(sections);

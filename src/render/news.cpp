@@ -115,7 +115,7 @@ void build_news(const Env& env, std::vector<PageSpec>& out) {
     q.tmpl = "news_item";
     q.section = sec.key;
     q.title = env.text(n.title);
-    q.description = describe_page(env, n.summary, n.body.plain, q.title);
+    q.description = describe_page(env, n.summary, n.body.lead, q.title);
     q.crumbs = {{"Новости", base}};
     q.og_type = "article";
     q.image = n.image;

@@ -12,7 +12,7 @@ void build_pages(const Env& env, std::vector<PageSpec>& out) {
     p.tmpl = "page";
     p.section = "page:" + pg.url;
     p.title = env.text(pg.title);
-    p.description = describe_page(env, pg.summary, pg.body.plain, p.title);
+    p.description = describe_page(env, pg.summary, pg.body.lead, p.title);
     p.search_section = "Страницы";
     p.search_body = &pg.body.plain;
     Context& c = p.ctx;

@@ -91,7 +91,7 @@ void build_practices(const Env& env, std::vector<PageSpec>& out) {
     q.tmpl = "practice";
     q.section = sec.key;
     q.title = env.text(pr.title);
-    q.description = describe_page(env, pr.summary, pr.body.plain, sec.planned);
+    q.description = describe_page(env, pr.summary, pr.body.lead, sec.planned);
     q.crumbs = {{sec.title, sec.slug + "/"}};
     q.og_type = "article";
     q.search_section = sec.title;

@@ -23,7 +23,7 @@ void build_regulation(const Env& env, std::vector<PageSpec>& out) {
   p.tmpl = "regulation";
   p.section = sec.key;
   p.title = reg && !reg->title.empty() ? env.text(reg->title) : "Положение о системе наставничества";
-  p.description = describe_page(env, reg ? reg->summary : "", reg ? reg->body.plain : "", sec.planned);
+  p.description = describe_page(env, reg ? reg->summary : "", reg ? reg->body.lead : "", sec.planned);
   p.search_section = sec.title;
   if (reg) p.search_body = &reg->body.plain;
   const std::string root = root_of(p.url);

@@ -276,7 +276,8 @@ void append_int(std::string& s, int v) {
 namespace {
 std::string doc_key(const SearchDoc& d) {
   util::Hasher h;
-  for (std::string_view part : {d.title, d.url, d.section, d.text}) h.field(part);
+  const std::string text = d.digest();  // known without reading a stored body's text
+  for (std::string_view part : {d.title, d.url, d.section, std::string_view(text)}) h.field(part);
   return h.hex();
 }
 }  // namespace
@@ -354,7 +355,7 @@ SearchIndex build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     };
     for_each_word(d.title, local.word, [&](std::string_view word) { add(word, 10); });
     for_each_word(d.section, local.word, [&](std::string_view word) { add(word, 1); });
-    for_each_word(d.text, local.word, [&](std::string_view word) { add(word, 1); });
+    for_each_word(d.words(), local.word, [&](std::string_view word) { add(word, 1); });
     auto doc = std::make_shared<SearchMemo::Impl::Doc>();
     doc->weights.reserve(local.seen.size());
     for (int id : local.seen) {
@@ -394,7 +395,7 @@ SearchIndex build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
       c.bytes = "[";
       for (std::size_t i = first; i < last; ++i) {
         if (i > first) c.bytes += ',';
-        append_json_string(c.bytes, truncate_text(docs[i].text, k_snippet_text_chars));
+        append_json_string(c.bytes, truncate_text(docs[i].words(), k_snippet_text_chars));
       }
       c.bytes += "]\n";
     });

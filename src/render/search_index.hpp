@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/markdown.hpp"
+
 namespace nastavnik::render {
 
 /// Views into the pages being rendered (the index is built while they live).
@@ -16,7 +18,12 @@ struct SearchDoc {
   std::string_view title;    ///< typographed title
   std::string_view url;      ///< site-root-relative ("novosti/a/")
   std::string_view section;  ///< section title («Новости»)
-  std::string_view text;     ///< published plain text
+  std::string_view text;     ///< published plain text, unless `body`
+  /// Instead of text: a body's plain text, read only when the index does not know the document
+  /// (a rebuild finds nearly all of them by their keys, which take the digest).
+  const model::StoredText* body = nullptr;
+  std::string_view words() const { return body ? std::string_view(body->text()) : text; }
+  std::string digest() const { return body ? body->digest() : model::StoredText::digest_of(text); }
 };
 
 /// Words of a text for the index: runs of letters and digits, lower case, ё → е; words of one
@@ -48,7 +55,7 @@ struct SearchChunk {
 };
 
 /// What is known of the index before the pages are rendered: each document's key (XXH3-128 of
-/// title, URL, section and text) and the files of snippets, without their bytes.
+/// title, URL, section and the text's digest) and the files of snippets, without their bytes.
 struct SearchPlan {
   std::vector<std::string> keys;
   std::vector<SearchChunk> chunks;

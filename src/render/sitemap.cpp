@@ -32,7 +32,7 @@ std::string robots(const Env& env) {
 std::vector<SearchDoc> search_docs(const std::vector<PageSpec>& pages) {
   std::vector<SearchDoc> docs;
   for (const auto& p : pages)
-    if (p.in_search) docs.push_back({p.title, p.url, p.search_section, p.search_view()});
+    if (p.in_search) docs.push_back({p.title, p.url, p.search_section, p.search_text, p.search_body});
   return docs;
 }
 

@@ -37,7 +37,7 @@ P page_with_base() {
   p.summary = "Кратко";
   p.tags = {"тег", "ещё"};
   p.body.html = "<p>тело</p>";
-  p.body.plain = "тело";
+  p.body.set_plain("тело");
   p.pos.self = at(1);
   p.pos.values = {{"title", at(2)}};
   p.pos.keys = {{"title", at(3)}};
@@ -53,7 +53,7 @@ content::BodyMemo full_memo() {
   m.headings = {{"Результаты", true}, {"Цели", false}};
   m.links = {{"../b/", at(4), std::string("../../novosti/b/"), {diagnostic(1)}}, {"zzz", at(5), std::nullopt, {}}};
   m.body.html = "<h2 id=\"celi\">Цели</h2><p>Текст «в кавычках»</p>";
-  m.body.plain = "Цели Текст «в кавычках»";
+  m.body.set_plain("Цели Текст «в кавычках»");
   m.body.headings = {{2, "Цели", "celi", at(6), false}, {2, "Результаты", "rezultaty", at(8), true}};
   m.body.blocks = {{.text = "Текст", .pos = at(7)}};
   m.body.has_withheld = true;
@@ -289,15 +289,15 @@ TEST_CASE("load store: a body's HTML is read when first used, checked then, and 
     auto store = reopen();
     auto a = store->find("content/news/a.md", "k1", nullptr);
     REQUIRE(a);
-    const model::BodyHtml& got = a->body->body.html;
+    const model::StoredText& got = a->body->body.html;
     CHECK(got.pending());
     CHECK(got.size() == html.size());
-    CHECK(got.digest() == model::BodyHtml::digest_of(html));
-    CHECK(got.digest() == model::BodyHtml(html).digest());  // as a body rendered this run: same page key
+    CHECK(got.digest() == model::StoredText::digest_of(html));
+    CHECK(got.digest() == model::StoredText(html).digest());  // as a body rendered this run: same page key
     store.reset();  // the build renders after the store is closed
     CHECK(got.text() == html);
     CHECK_FALSE(got.pending());
-    const model::BodyHtml copy = got;  // copies share the bytes
+    const model::StoredText copy = got;  // copies share the bytes
     CHECK(&copy.text() == &got.text());
   }
   SECTION("bytes changed under the run: empty, and counted where the build sees it") {
@@ -327,6 +327,72 @@ TEST_CASE("load store: a body's HTML is read when first used, checked then, and 
     REQUIRE(a);
     CHECK_FALSE(a->body->body.html.pending());
     CHECK(a->body->body.html.text() == html);
+  }
+}
+
+TEST_CASE("load store: a body's plain text is read only when used; its lead and its blocks' places are in the head",
+          "[content][load-store]") {
+  // A rebuild reads the heads of every entry: the plain text (a page's whole text again) is not
+  // in them. The description takes the lead, the search index the digest; the leak scan and the
+  // search index of a page it did not know read the text, checked against its digest.
+  test::TempDir dir;
+  const fs::path cache = dir.path() / "cache", site = dir.path() / "site";
+  fs::create_directories(site);
+  std::string plain;
+  for (int i = 0; plain.size() < 6000; ++i) plain += "Абзац номер " + std::to_string(i) + " о наставничестве. ";
+  const std::string block = plain.substr(plain.find("Абзац номер 7 "), 40);
+  fs::path store_dir;
+  {
+    std::string why;
+    auto store = content::LoadStore::open(cache, site, why);
+    REQUIRE(store);
+    store_dir = store->dir();
+    auto e = news_entry("k1", 3000);
+    e.body->body.set_plain(plain);
+    e.body->body.blocks = {{.text = block, .pos = {}}};
+    store->put("content/news/a.md", e, {});
+    REQUIRE(store->commit());
+  }
+  const std::string pack = test::read_file(store_dir / "pack-1");
+  const auto plain_at = pack.find(plain);
+  REQUIRE(plain_at != std::string::npos);
+  CHECK(pack.find(plain, plain_at + 1) == std::string::npos);  // once, in the tail
+  auto reopen = [&] {
+    std::string why;
+    auto s = content::LoadStore::open(cache, site, why);
+    REQUIRE(s);
+    return s;
+  };
+
+  SECTION("the lead and the digest without the text") {
+    auto store = reopen();
+    auto a = store->find("content/news/a.md", "k1", nullptr);
+    REQUIRE(a);
+    const model::Body& body = a->body->body;
+    CHECK(body.plain.pending());
+    CHECK(body.plain.size() == plain.size());
+    CHECK(body.plain.digest() == model::StoredText::digest_of(plain));
+    CHECK(body.lead == util::truncate_text(plain, model::k_lead_chars));
+    CHECK(body.lead.size() < 400);
+    CHECK(body.plain.pending());  // the lead did not read it
+    REQUIRE(body.blocks.size() == 1);
+    CHECK(body.blocks[0].in_plain);  // a place, not a copy
+    store.reset();
+    CHECK(body.text_of(body.blocks[0]) == block);  // the leak scan reads it
+    CHECK_FALSE(body.plain.pending());
+    CHECK(body.plain.text() == plain);
+  }
+  SECTION("bytes changed under the run: the blocks are empty, and the failure counted") {
+    std::string bad = pack;
+    bad[plain_at + 100] ^= 0x01;
+    std::ofstream(store_dir / "pack-1", std::ios::binary | std::ios::trunc) << bad;
+    auto store = reopen();
+    auto a = store->find("content/news/a.md", "k1", nullptr);
+    REQUIRE(a);  // the head is intact
+    auto failures = store->late_failures();
+    CHECK(a->body->body.text_of(a->body->body.blocks[0]).empty());
+    CHECK(*failures == 1);  // the build that scanned it is not written (pipeline)
+    CHECK_FALSE(store->find("content/news/a.md", "k1", nullptr, /*whole=*/true));
   }
 }
 
@@ -496,8 +562,10 @@ TEST_CASE("limits: encoding a body whose text blocks are not in its plain text s
   // 8 MB text was quadratic (100 s for a 2.8 MB page; this one would run past the test timeout).
   auto e = news_entry("k");
   auto& body = e.body->body;
-  body.plain.reserve(8u << 20);
-  while (body.plain.size() < (8u << 20)) body.plain += "Абзац «в кавычках» — вот так, типографика его изменила. ";
+  std::string plain;
+  plain.reserve(8u << 20);
+  while (plain.size() < (8u << 20)) plain += "Абзац «в кавычках» — вот так, типографика его изменила. ";
+  body.set_plain(std::move(plain));
   body.blocks.clear();
   for (int i = 0; i < 60000; ++i)
     body.blocks.push_back(

@@ -123,7 +123,8 @@ TEST_CASE("result sections are withheld up to the next heading of the same level
                   sink);
   CHECK(b.has_withheld);
   CHECK(b.html.text().find("секрет") == std::string::npos);
-  CHECK(b.plain.find("секрет") == std::string::npos);
+  CHECK(b.plain.text().find("секрет") == std::string::npos);
+  CHECK(b.lead.find("секрет") == std::string::npos);
   CHECK(b.html.text().find("план") != std::string::npos);
   CHECK(b.html.text().find("цель") != std::string::npos);
   REQUIRE(b.headings.size() == 4);

@@ -51,7 +51,7 @@ inline model::Site full_site() {
   landing.source = "content/_index.md";
   landing.title = "Наставничество в школе";
   landing.body.html = "<p>Целевая модель наставничества.</p>";
-  landing.body.plain = "Целевая модель наставничества.";
+  landing.body.set_plain("Целевая модель наставничества.");
   s.landing = landing;
 
   model::Regulation reg;
@@ -61,7 +61,7 @@ inline model::Site full_site() {
   reg.approved = model::Approval{"238/1", d(2022, 11, 7), "Директор М. Р. Газиева", {}};
   reg.file = "files/polozhenie.pdf";
   reg.body.html = "<h2 id=\"obshchie\">1. Общие положения</h2><p>Текст.</p>";
-  reg.body.plain = "1. Общие положения. Текст.";
+  reg.body.set_plain("1. Общие положения. Текст.");
   reg.body.headings = {{2, "1. Общие положения", "obshchie", {}, false}, {2, "Итоги", "itogi", {}, true}};
   s.regulation = reg;
 
@@ -197,7 +197,7 @@ inline model::Site full_site() {
     n.date = d(2026, 10, i);
     n.summary = "Кратко о новости " + std::to_string(i);
     n.body.html = "<p>Текст <a href=\"../../praktiki/keys-1/\">кейс</a>.</p>";
-    n.body.plain = "Текст кейс.";
+    n.body.set_plain("Текст кейс.");
     if (i == 5) {
       n.event = model::NewsEvent{d(2026, 12, 1), "15:00", "Актовый зал, каб. 1; корпус 2"};
       n.image = "files/photo.jpg";

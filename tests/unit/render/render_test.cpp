@@ -334,53 +334,6 @@ TEST_CASE("output is byte-identical between runs and job counts", "[render]") {
   CHECK(std::is_sorted(a.begin(), a.end(), [](const auto& x, const auto& y) { return x.path < y.path; }));
 }
 
-TEST_CASE("truncate_text equals the whole-string definition on random texts", "[render]") {
-  // Reference: collapse all white space, decode everything, cut at a space in the second half.
-  auto reference = [](std::string_view text, std::size_t max_chars) {
-    std::string flat;
-    bool space = false;
-    for (char c : text) {
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-        space = !flat.empty();
-      } else {
-        if (space) flat += ' ';
-        space = false;
-        flat += c;
-      }
-    }
-    std::u32string u = util::to_u32(flat);
-    if (u.size() <= max_chars) return flat;
-    std::size_t cut = max_chars;
-    while (cut > max_chars / 2 && u[cut] != U' ') --cut;
-    if (cut <= max_chars / 2) cut = max_chars;
-    std::u32string head = u.substr(0, cut);
-    while (!head.empty() && (head.back() == U' ' || head.back() == U',' || head.back() == U';' ||
-                             head.back() == U':' || head.back() == U'.'))
-      head.pop_back();
-    return util::to_utf8(head) + "…";
-  };
-  // Three- and four-byte characters too: a prefix of two bytes a character then holds too few,
-  // and truncate_text must take the longer one.
-  const std::vector<std::string> pieces = {"а", "ё", "слово", " ", "  ", "\n", "\t", ",", ".", ":", "x", "\xff", "\xd0", "😀",
-                                           "😀😀😀", "—", "日本語", "\r"};
-  std::uint32_t seed = 12345;
-  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
-  for (int round = 0; round < 8000; ++round) {
-    // Half the rounds valid UTF-8 (truncate_text counts its characters by their first bytes),
-    // half with bad bytes (decoded one by one, each a U+FFFD).
-    const bool valid_only = round % 2 == 0;
-    std::string text;
-    int len = static_cast<int>(next() % 80);
-    for (int k = 0; k < len; ++k) {
-      const std::string& piece = pieces[next() % pieces.size()];
-      if (!(valid_only && (piece == "\xff" || piece == "\xd0"))) text += piece;
-    }
-    std::size_t max_chars = 1 + next() % 20;
-    INFO(text << " / " << max_chars);
-    CHECK(render::truncate_text(text, max_chars) == reference(text, max_chars));
-  }
-}
-
 TEST_CASE("append_json_string writes what nlohmann's dump writes, on random bytes", "[render]") {
   const std::vector<std::string> pieces = {"а", "ё", "x", "\"", "\\", "/", "\b", "\f", "\n", "\r", "\t", std::string(1, '\0'),
                                            "\x01", "\x1f", "\x7f", "😀", "—", "\xff", "\xd0", "\xe2\x80", "\xed\xa0\x80",
@@ -517,7 +470,6 @@ TEST_CASE("human sizes and Russian date-times", "[render]") {
   CHECK(render::human_size(1024 * 1024) == "1 МБ");
   CHECK(render::datetime_ru("2022-11-07T10:15:00") == "7 ноября 2022 г., 10:15");
   CHECK(render::datetime_ru("вчера") == "вчера");
-  CHECK(render::truncate_text("один два три четыре", 9) == "один два…");
   CHECK(render::capitalize_first("учитель – ученик") == "Учитель – ученик");
   CHECK(render::capitalize_first("ёж") == "Ёж");
   CHECK(render::capitalize_first("работодатель") == "Работодатель");
