@@ -43,6 +43,7 @@ struct MdSource {
   bool fresh = false;                   ///< parsed or rendered this run: the store gets it
   bool from_store = false;              ///< the entry came from the store: no text (yet)
   bool no_store = false;                ///< changed while this run read it: not stored
+  bool page_moved = false;              ///< the entry's page was moved into the Site (see placing)
   /// A store hit's bytes: its text is decoded again only if its body must be rendered again.
   /// Not read at all when the store's stamp vouched for them (LoadStore::unchanged).
   std::optional<std::string> raw;
@@ -229,14 +230,21 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     }
     src.entry = std::move(e);
   });
-  // Each page into its place.
+  // Each page into its place. Copied while a cache keeps the entry (serve) or will give it to
+  // the store in stage 3 (parsed this run); moved otherwise — a run's own cache is dropped after
+  // loading, and an entry from the store goes back to it only if its body must be rendered
+  // again, and then its page is parsed again from the same bytes (stage 3).
   for (auto& src : sources) {
     if (!src.entry || (!src.entry->text && !src.from_store)) continue;
     auto place = [&](auto& slot) {
       using T = std::decay_t<decltype(slot)>;
       auto& page = std::get<T>(src.entry->page);
-      // Copied while a cache keeps the entry, or may still give it to the store (stage 3).
-      if (cache) slot = page; else slot = std::move(page);
+      if (cache && (cache->retains() || !src.from_store)) {
+        slot = page;
+      } else {
+        slot = std::move(page);
+        src.page_moved = cache != nullptr;
+      }
     };
     switch (src.kind) {
       case Kind::landing: place(landing); break;
@@ -404,6 +412,13 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
           }
         src.raw.reset();
         e.text_pending = false;
+        if (src.page_moved && e.text) {
+          // Its page went into the Site; the store gets the page as parsed, from the same bytes
+          // (their problems are the entry's recorded ones).
+          diag::Sink same{diag::Sink::Recorder{}};
+          parse_source(src.kind, src.rel, e, same);
+          src.page_moved = false;
+        }
         // New bytes that cannot be read or decoded: say so, or the page would go without its body
         // and without a word.
         if (src.no_store) sink.replay(again.items());
