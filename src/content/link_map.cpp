@@ -1,6 +1,10 @@
 #include "content/link_map.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "content/markdown.hpp"
+#include "util/hash.hpp"
 #include "util/paths.hpp"
 
 namespace nastavnik::content {
@@ -36,6 +40,32 @@ void LinkMap::add(std::string source, std::string url, bool published) {
 }
 
 void LinkMap::add_url(std::string url) { m_urls.insert(std::move(url)); }
+
+std::string LinkMap::digest() const {
+  // The maps are unordered: each item is hashed on its own, and the sorted hashes make the
+  // digest (a multiset's, whatever the order of insertion).
+  std::vector<std::uint64_t> items;
+  items.reserve(m_sources.size() + m_urls.size());
+  std::string buf;
+  for (const auto& [source, target] : m_sources) {
+    buf.assign("s");
+    buf += source;
+    buf += '\0';
+    buf += target.url;
+    buf += target.published ? '1' : '0';
+    items.push_back(util::hash64(buf));
+  }
+  for (const auto& url : m_urls) {
+    buf.assign("u");
+    buf += url;
+    items.push_back(util::hash64(buf));
+  }
+  std::sort(items.begin(), items.end());
+  util::Hasher h;
+  h.field("links 1");
+  for (auto v : items) h.update(v);
+  return h.hex();
+}
 
 std::optional<std::string> LinkMap::resolve(std::string_view url, const std::string& source,
                                             const std::string& page_url, const diag::SourcePos& pos,

@@ -26,6 +26,11 @@ class LinkMap {
   std::optional<std::string> resolve(std::string_view url, const std::string& source, const std::string& page_url,
                                      const diag::SourcePos& pos, diag::Sink& sink) const;
 
+  /// XXH3-128 (hex) of everything resolve reads besides its arguments: every source with its
+  /// URL and whether it is published, and every URL. Two maps with the same digest resolve
+  /// every link alike (a body's memo checks its links' answers by it: content/load_cache.hpp).
+  std::string digest() const;
+
  private:
   struct Target {
     std::string url;

@@ -52,7 +52,15 @@ struct BodyMemo {
   /// The body is lent to the Site being built (moved, not copied: 10,000 bodies are 100 MB)
   /// until return_bodies gives it back; a body never given back is rendered again.
   bool lent = false;
+  /// The world its links were last seen to resolve in (links_world: the link map's digest and
+  /// the page's URL), when every recorded answer held there; empty when unknown. Not part of
+  /// the entry's bytes: the store keeps it in its index, for the entries its last run checked.
+  std::string links_world;
 };
+
+/// What a page's link answers depend on besides the questions: the link map (LinkMap::digest)
+/// and the page's URL.
+std::string links_world(std::string_view map_digest, std::string_view page_url);
 
 /// One Markdown source after the front matter stage.
 struct LoadedSource {
@@ -87,8 +95,11 @@ BodyMemo render_recorded(std::string_view text, const std::string& file, int fir
                          const RecordingResolver& resolve);
 
 /// True when rendering with `options` and `resolve` now would give the memo's body and
-/// diagnostics: the switches are equal and every recorded question gets the recorded answer.
-bool memo_holds(const BodyMemo& memo, const MarkdownOptions& options, const RecordingResolver& resolve);
+/// diagnostics: the switches are equal and every recorded question gets the recorded answer —
+/// without asking the link questions again when `world` (links_world) is the one the memo's
+/// answers were last seen to hold in. `asked`, when given, is set to whether they were asked.
+bool memo_holds(const BodyMemo& memo, const MarkdownOptions& options, const RecordingResolver& resolve,
+                std::string_view world = {}, bool* asked = nullptr);
 
 /// Gives a page's lent body back to its memo (nothing when it was not lent).
 void return_body(model::PageBase& page, const class LoadCache& cache);
@@ -133,6 +144,9 @@ class LoadCache {
     std::size_t parsed = 0;          ///< whose front matter was parsed (new or changed bytes)
     std::size_t bodies_rendered = 0; ///< whose body was rendered
     std::size_t unread = 0;          ///< not even read: the stamp vouched for them
+    /// whose memo's link questions were asked again (the link map or the page's URL is not the
+    /// one its answers were last seen to hold for)
+    std::size_t links_asked = 0;
   };
 
   std::shared_ptr<LoadedSource> find(const std::string& rel) const;

@@ -29,7 +29,7 @@ static_assert(sizeof(model::PageBase) == 400 && sizeof(model::Landing) == 400 &&
                   sizeof(model::Program) == 512 && sizeof(model::Practice) == 520 && sizeof(model::NewsItem) == 568 &&
                   sizeof(model::Page) == 408 && sizeof(model::Approval) == 168 && sizeof(model::NewsEvent) == 80,
               "update the load store's encoding of pages");
-static_assert(sizeof(BodyMemo) == 208 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1096,
+static_assert(sizeof(BodyMemo) == 240 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1128,
               "update the load store's encoding of entries");
 static_assert(std::variant_size_v<AnyPage> == 6, "update the load store's encoding of pages");
 
@@ -376,6 +376,7 @@ void get(In& in, BodyMemo& m) {
   get(in, m.body);
   get(in, m.diags);
   m.lent = false;
+  m.links_world.clear();  // the store's index says where its answers held (LoadStore::find)
 }
 
 template <std::size_t I = 0>

@@ -25,7 +25,7 @@ using codec::Out;
 
 namespace {
 
-constexpr std::string_view kIndexMagic = "nastavnik load 3\n";
+constexpr std::string_view kIndexMagic = "nastavnik load 4\n";
 /// An index over this size is not ours (10,000 sources make about 1 MB).
 constexpr std::uintmax_t kMaxIndex = std::uintmax_t(256) << 20;
 /// One entry over this is not ours (a source is at most 64 MiB; its body a few times that).
@@ -253,6 +253,7 @@ bool LoadStore::read_index() {
     r.stamp.mtime_ns = static_cast<std::int64_t>(in.u64());
     r.stamp.ctime_ns = static_cast<std::int64_t>(in.u64());
     r.read_ns = static_cast<std::int64_t>(in.u64());
+    r.world = in.str();
     records.emplace(std::move(rel), std::move(r));
   }
   if (!in.ok || in.p != in.end || generation == 0) return false;
@@ -280,6 +281,7 @@ bool LoadStore::write_index(const std::map<std::string, Record>& records, std::u
     o.u64(static_cast<std::uint64_t>(r.stamp.mtime_ns));
     o.u64(static_cast<std::uint64_t>(r.stamp.ctime_ns));
     o.u64(static_cast<std::uint64_t>(r.read_ns));
+    o.str(r.world);
   }
   o.u64(util::hash64(o.b));
   return replace_file(m_dir, "index", o.b);
@@ -338,6 +340,8 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
   e->stamp = r.stamp;
   e->read_ns = r.read_ns;
   e->text_pending = true;
+  if (e->body) e->body->links_world = std::move(r.world);
+  r.world.clear();  // until this run checks the body's links again (links_held)
   std::lock_guard lock(m_mutex);
   m_next[rel] = r;
   ++m_stats.found;
@@ -349,7 +353,8 @@ void LoadStore::put(const std::string& rel, const LoadedSource& e, const util::F
   const std::string bytes = encode_source(e);
   const std::uint64_t head = entry_head_size(bytes);
   if (head == 0 || head > bytes.size()) return;
-  Record r{e.key, 0, bytes.size(), head, util::hash64(std::string_view(bytes).substr(0, head)), read, m_started_ns};
+  Record r{e.key, 0, bytes.size(), head, util::hash64(std::string_view(bytes).substr(0, head)), read, m_started_ns,
+           e.body ? e.body->links_world : std::string()};
   {
     std::lock_guard lock(m_mutex);
     r.offset = m_end;
@@ -361,6 +366,11 @@ void LoadStore::put(const std::string& rel, const LoadedSource& e, const util::F
   std::lock_guard lock(m_mutex);
   m_next[rel] = std::move(r);
   ++m_stats.stored;
+}
+
+void LoadStore::links_held(const std::string& rel, const std::string& world) {
+  std::lock_guard lock(m_mutex);
+  if (auto it = m_next.find(rel); it != m_next.end()) it->second.world = world;
 }
 
 bool LoadStore::commit() {
@@ -386,7 +396,9 @@ bool LoadStore::commit() {
             util::hash64(std::string_view(buf).substr(0, static_cast<std::size_t>(r.head))) != r.checksum)
           continue;
         if (!(ok = pwrite_all(fd, buf, at))) break;
-        moved[rel] = Record{r.key, at, r.length, r.head, r.checksum, r.stamp, r.read_ns};
+        Record kept = r;
+        kept.offset = at;
+        moved[rel] = std::move(kept);
         at += r.length;
       }
       if (ok && write_index(moved, next_gen)) {

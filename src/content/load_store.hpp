@@ -89,6 +89,10 @@ class LoadStore {
   /// Stores `e` as the entry of `rel` (appended to the pack); `read` is the stamp of the bytes
   /// its key was hashed from. Thread-safe.
   void put(const std::string& rel, const LoadedSource& e, const util::FileStamp& read);
+  /// The body of the entry of `rel` found this run was checked: its link answers hold in
+  /// `world` (BodyMemo::links_world). An entry found but not checked (a page without an address)
+  /// is indexed without one, and the next run asks its questions again. Thread-safe.
+  void links_held(const std::string& rel, const std::string& world);
   /// Writes the new index: the entries found or put this run (the sources of this run), no
   /// others. Compacts the pack first when less than half of it would be live. False when the
   /// index could not be written (the old one stays; the store is only a cache). Called once the
@@ -119,6 +123,9 @@ class LoadStore {
     std::uint64_t offset = 0, length = 0, head = 0, checksum = 0;
     util::FileStamp stamp;       ///< of the bytes hashed into key
     std::int64_t read_ns = 0;    ///< no later than when they were read (the run's start)
+    /// Where the body's link answers were seen to hold (BodyMemo::links_world) by the run that
+    /// wrote the index; empty when that run did not check them.
+    std::string world;
   };
   LoadStore() = default;
   bool read_index();

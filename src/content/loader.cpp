@@ -344,7 +344,8 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   timer.lap("  загрузка: адреса и ссылки");
   // Stage 3: render Markdown bodies in parallel.
   const auto& rules = cfg.rules;
-  std::atomic<std::size_t> rendered{0};
+  const std::string map_digest = cache ? links.digest() : std::string();
+  std::atomic<std::size_t> rendered{0}, links_asked{0};
   run_parallel(sources.size(), jobs, [&](std::size_t i) {
     MdSource& src = sources[i];
     if (!src.ok()) return;
@@ -388,7 +389,11 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
       return links.resolve(url, src.rel, page_url, p, s);
     };
     // A fresh entry has no memo; a cached one keeps its memo while every answer holds.
-    if (!e.body || e.body->lent || !memo_holds(*e.body, mo, resolve)) {
+    const std::string world = links_world(map_digest, page_url);
+    bool asked = false;
+    const bool holds = e.body && !e.body->lent && memo_holds(*e.body, mo, resolve, world, &asked);
+    if (asked) ++links_asked;
+    if (!holds) {
       if (!e.text && src.from_store) {
         // Its problems are among the entry's recorded ones already — unless its bytes changed
         // since stage 1 (below): then what reading and decoding them found is news.
@@ -428,9 +433,12 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
       ++rendered;
       src.fresh = true;
     }
+    e.body->links_world = world;  // every answer holds here (checked or just recorded)
     if (src.fresh && cache->store()) {
       if (!src.no_store) cache->store()->put(src.rel, e, src.stamp);  // before the body is lent
       src.fresh = false;
+    } else if (src.from_store && cache->store()) {
+      cache->store()->links_held(src.rel, world);
     }
     base->body = std::move(e.body->body);  // lent; return_bodies gives it back
     e.body->lent = true;
@@ -448,7 +456,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     std::map<std::string, std::shared_ptr<LoadedSource>> entries;
     for (auto& src : sources)
       if (src.entry) entries.emplace(src.rel, std::move(src.entry));
-    cache->replace(std::move(entries), {sources.size(), parsed.load(), rendered.load(), unread.load()});
+    cache->replace(std::move(entries), {sources.size(), parsed.load(), rendered.load(), unread.load(), links_asked.load()});
   }
 
   timer.lap("  загрузка: Markdown");

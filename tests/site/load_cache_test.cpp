@@ -198,10 +198,22 @@ TEST_CASE("a cached body is rendered again when something outside its file chang
     CHECK(output_has(b, "novosti/pervaya/index.html", "href=\"../../praktiki/keys-1/\""));
   }
   SECTION("the page a link points to gets another address") {
+    // Unchanged link map: no body's link questions are asked again (its digest and the page's
+    // address are where the answers were seen to hold — kept by serve in memory, by the store in
+    // its index). A second news item links to a page that keeps its address.
+    write_text(site / "content/news/vtoraya.md",
+               "---\ntitle: \"Вторая новость\"\ndate: 2024-09-20\n---\nСм. [программу](../programs/adaptatsiya.md).\n");
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().links_asked == 1);  // a new page: another map for the first item's links
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().links_asked == 0);
     edit_text(practice, "title: \"Кейс 1\"", "title: \"Кейс 1\"\nslug: \"keys-odin\"");
     b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().links_asked == 2);  // every body with links: the map is another
     CHECK(cache.last().parsed == 1);  // the practice, not the news that links to it
     CHECK(output_has(b, "novosti/pervaya/index.html", "href=\"../../praktiki/keys-odin/\""));
+    b = build_with_and_without_cache(site, out, cache);
+    CHECK(cache.last().links_asked == 0);  // the second item's answers held in the new map: recorded
   }
   SECTION("today's date: a running practice's results are withheld, then published") {
     b = build_with_and_without_cache(site, out, cache, util::Date{2025, 1, 15});
