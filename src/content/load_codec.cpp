@@ -21,15 +21,15 @@ namespace codec {
 
 // A field added to one of these types must be added to its encode/decode pair below, or a
 // stored entry would silently lose it: the sizes stop the build until it is.
-static_assert(sizeof(diag::SourcePos) == 40 && sizeof(diag::Diagnostic) == 144 && sizeof(model::Positions) == 88,
+static_assert(sizeof(diag::SourcePos) == 16 && sizeof(diag::Diagnostic) == 120 && sizeof(model::Positions) == 64,
               "update the load store's encoding of positions and diagnostics");
-static_assert(sizeof(model::Heading) == 120 && sizeof(model::TextBlock) == 96 && sizeof(model::Body) == 120,
+static_assert(sizeof(model::Heading) == 96 && sizeof(model::TextBlock) == 72 && sizeof(model::Body) == 120,
               "update the load store's encoding of bodies");
-static_assert(sizeof(model::PageBase) == 400 && sizeof(model::Landing) == 400 && sizeof(model::Regulation) == 608 &&
-                  sizeof(model::Program) == 512 && sizeof(model::Practice) == 520 && sizeof(model::NewsItem) == 568 &&
-                  sizeof(model::Page) == 408 && sizeof(model::Approval) == 168 && sizeof(model::NewsEvent) == 80,
+static_assert(sizeof(model::PageBase) == 376 && sizeof(model::Landing) == 376 && sizeof(model::Regulation) == 560 &&
+                  sizeof(model::Program) == 488 && sizeof(model::Practice) == 496 && sizeof(model::NewsItem) == 544 &&
+                  sizeof(model::Page) == 384 && sizeof(model::Approval) == 144 && sizeof(model::NewsEvent) == 80,
               "update the load store's encoding of pages");
-static_assert(sizeof(BodyMemo) == 240 && sizeof(BodyMemo::LinkAnswer) == 136 && sizeof(LoadedSource) == 1128,
+static_assert(sizeof(BodyMemo) == 240 && sizeof(BodyMemo::LinkAnswer) == 112 && sizeof(LoadedSource) == 1056,
               "update the load store's encoding of entries");
 static_assert(std::variant_size_v<AnyPage> == 6, "update the load store's encoding of pages");
 
@@ -37,12 +37,12 @@ static_assert(std::variant_size_v<AnyPage> == 6, "update the load store's encodi
 void put(Out& o, const diag::SourcePos& p) {
   const bool own = p.file == o.file;
   o.u8(own);
-  if (!own) o.str(p.file);
+  if (!own) o.str(p.file.str());
   o.i32(p.line);
   o.i32(p.column);
 }
 void get(In& in, diag::SourcePos& p) {
-  p.file = in.flag() ? in.file : in.str();
+  p.file = in.flag() ? in.file : diag::FileName(in.str());
   p.line = in.i32();
   p.column = in.i32();
 }

@@ -54,7 +54,7 @@ struct In {
   const char* p;
   const char* end;
   bool ok = true;
-  std::string file;  ///< the entry's own source (see Out::file)
+  diag::FileName file;  ///< the entry's own source (see Out::file)
   const TextAt* text_at = nullptr;
   std::uint64_t tail_size = 0, tail_used = 0;  ///< the tail, and how much of it the head placed
   bool take(void* dst, std::size_t n) {

@@ -95,7 +95,7 @@ class Positioner {
 
  private:
   std::string_view m_text;
-  const std::string& m_file;
+  const diag::FileName m_file;  // interned once: every position of the body shares it
   int m_first_line;
   std::vector<std::size_t> m_starts;
   mutable std::size_t m_memo_line = static_cast<std::size_t>(-1), m_memo_byte = 0;

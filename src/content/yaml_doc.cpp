@@ -45,7 +45,7 @@ class PosMapper {
   }
 
  private:
-  std::string m_file;
+  diag::FileName m_file;  // interned once: every position of the document shares it
   int m_first_line;
   std::string_view m_text;
   std::vector<std::size_t> m_line_starts;
@@ -208,8 +208,9 @@ std::optional<YNode> parse_simple_yaml(std::string_view text, const std::string&
   YNode root;
   root.kind = YNode::Kind::map;
   int line_no = first_line;
+  const diag::FileName name = file;  // interned once: every position of the document shares it
   auto at = [&](std::string_view line, std::size_t offset) {
-    return diag::SourcePos{file, line_no, util::utf8_column(line, offset)};
+    return diag::SourcePos{name, line_no, util::utf8_column(line, offset)};
   };
   auto scalar = [&](std::string_view line, std::size_t offset, std::string_view s, bool in_flow) -> std::optional<YNode> {
     YNode v;

@@ -3,12 +3,14 @@
 #include <string>
 #include <string_view>
 
+#include "diag/file_name.hpp"
+
 namespace nastavnik::diag {
 
 /// A place in a source file. Lines and columns are 1-based and file-absolute; columns count
 /// Unicode characters. 0 means "no location" (e.g. a missing file).
 struct SourcePos {
-  std::string file;  ///< relative to the site directory, with '/' separators
+  FileName file;  ///< relative to the site directory, with '/' separators
   int line = 0;
   int column = 0;
 };

@@ -52,7 +52,7 @@ std::string format_text(const std::vector<Diagnostic>& items, const TextStyle& s
     out += reset;
     out += " [" + d.code + "]: " + d.message + "\n";
     if (style.source_lines && d.pos.line > 0 && !style.site_dir.empty()) {
-      std::string line = source_line(style.site_dir / d.pos.file, d.pos.line);
+      std::string line = source_line(style.site_dir / d.pos.file.str(), d.pos.line);
       if (!line.empty()) {
         std::string num = std::to_string(d.pos.line);
         out += "  " + num + " | " + line + "\n";

@@ -117,11 +117,11 @@ std::string render_error_box(const std::vector<diag::Diagnostic>& items, const s
       ++warnings;
       continue;
     }
-    out += "<li style=\"margin:0 0 1rem\"><div><code style=\"font-weight:bold\">" + util::html_escape(d.pos.file);
+    out += "<li style=\"margin:0 0 1rem\"><div><code style=\"font-weight:bold\">" + util::html_escape(d.pos.file.str());
     if (d.pos.line > 0) out += ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column);
     out += "</code> <span style=\"color:#b71c1c;font-weight:bold\">ошибка</span> <code style=\"color:#555\">[" +
            util::html_escape(d.code) + "]</code></div><div>" + util::html_escape(d.message) + "</div>";
-    std::string line = d.pos.line > 0 ? source_line(site_dir / d.pos.file, d.pos.line) : std::string();
+    std::string line = d.pos.line > 0 ? source_line(site_dir / d.pos.file.str(), d.pos.line) : std::string();
     if (!line.empty()) {
       std::string num = std::to_string(d.pos.line);
       std::string caret = std::string(num.size() + 1, ' ') + "| ";
