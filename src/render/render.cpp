@@ -5,7 +5,9 @@
 #include <oneapi/tbb/parallel_invoke.h>
 #include <oneapi/tbb/task_arena.h>
 #include <oneapi/tbb/task_group.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -327,15 +329,26 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   // The previous output's file of a page, as a string, not a path object (whose parsing showed
   // in the profile): previous_output is absolute and normal, a page's path relative and checked.
   auto previous_file = [&](const std::string& path) { return options.previous_output.native() + "/" + path; };
+  // Looked up from the previous output's folder, not from the root: a third of the path to walk
+  // for each of 10,000 pages.
+  struct PreviousDir {
+    int fd = -1;
+    ~PreviousDir() {
+      if (fd >= 0) ::close(fd);
+    }
+  } previous_dir;
+  if (!previous.empty()) previous_dir.fd = ::open(options.previous_output.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   // Whether the manifest has `path` under `key` and the previous output's file (its name put in
-  // `old_path`, its stat in `old`) is still the regular file of the size recorded: not edited or
-  // replaced since. Pages and files of snippets are kept by it.
+  // `old_path`, its stat in `old`) is still the regular file of the size recorded — not edited,
+  // replaced or made a symbolic link since. Pages and files of snippets are kept by it.
   auto still_there = [&](const std::string& path, const std::string& key, std::string& old_path, struct stat& old) {
     auto it = previous.find(path);
-    if (it == previous.end() || it->second.key != key) return false;
+    if (it == previous.end() || it->second.key != key || previous_dir.fd < 0) return false;
+    if (::fstatat(previous_dir.fd, path.c_str(), &old, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(old.st_mode) ||
+        static_cast<std::uintmax_t>(old.st_size) != it->second.size)
+      return false;
     old_path = previous_file(path);
-    return ::stat(old_path.c_str(), &old) == 0 && S_ISREG(old.st_mode) &&
-           static_cast<std::uintmax_t>(old.st_size) == it->second.size;
+    return true;
   };
   std::vector<std::string> html(pages.size()), keys(pages.size());
   std::vector<std::uintmax_t> sizes(pages.size());

@@ -227,6 +227,17 @@ TEST_CASE("an output page changed by hand, or a damaged manifest, is rendered ag
     auto r = build(site.path(), p);
     CHECK(r.render.reused == r.render.pages - 1);
   }
+  SECTION("a page replaced in the output by a symbolic link to a file of the same size") {
+    // The link is not followed: the page is rendered again, a regular file (a link in the
+    // output would be uploaded as whatever it points to).
+    const fs::path page = p / "polozhenie/index.html";
+    fs::copy_file(page, out.path() / "elsewhere.html");
+    fs::remove(page);
+    fs::create_symlink(out.path() / "elsewhere.html", page);
+    auto r = build(site.path(), p);
+    CHECK(r.render.reused == r.render.pages - 1);
+    CHECK(fs::symlink_status(page).type() == fs::file_type::regular);
+  }
   SECTION("garbage in the manifest") {
     std::ofstream(p / render::k_page_manifest, std::ios::binary | std::ios::trunc) << "nastavnik pages 1\nмусор\n";
     auto r = build(site.path(), p);
