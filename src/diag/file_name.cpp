@@ -1,9 +1,8 @@
 #include "diag/file_name.hpp"
 
-#include <mutex>
+#include <oneapi/tbb/concurrent_unordered_set.h>
+
 #include <ostream>
-#include <shared_mutex>
-#include <unordered_set>
 
 namespace nastavnik::diag {
 
@@ -12,10 +11,12 @@ namespace {
 struct Pool {
   struct Hash {
     using is_transparent = void;
+    using transparent_key_equal = std::equal_to<>;  // oneTBB: lookups by string_view
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::shared_mutex mutex;
-  std::unordered_set<std::string, Hash, std::equal_to<>> names;  // nodes never move: pointers stay
+  // Lookups take no lock (10,000 sources are named in each of three stages); nodes never move:
+  // pointers to them stay.
+  tbb::concurrent_unordered_set<std::string, Hash, std::equal_to<>> names;
 };
 
 Pool& pool() {
@@ -27,16 +28,19 @@ Pool& pool() {
 
 const std::string* FileName::intern(std::string_view name) {
   if (name.empty()) return nullptr;
-  // The same name again and again (every position of one file): no lock.
-  thread_local const std::string* last = nullptr;
-  if (last && *last == name) return last;
+  // The names this thread used last (the file it is reading, site.yaml, a layout): found again
+  // without a lock or a hash. Replaced in turn.
+  constexpr std::size_t k_recent = 4;
+  thread_local const std::string* recent[k_recent] = {};
+  thread_local std::size_t next = 0;
+  for (const std::string* r : recent)
+    if (r && *r == name) return r;
   Pool& p = pool();
-  {
-    std::shared_lock lock(p.mutex);
-    if (auto it = p.names.find(name); it != p.names.end()) return last = &*it;
-  }
-  std::unique_lock lock(p.mutex);
-  return last = &*p.names.emplace(name).first;
+  auto it = p.names.find(name);
+  const std::string* found = it != p.names.end() ? &*it : &*p.names.emplace(name).first;
+  recent[next] = found;
+  next = (next + 1) % k_recent;
+  return found;
 }
 
 std::ostream& operator<<(std::ostream& os, const FileName& f) { return os << f.str(); }
