@@ -310,6 +310,43 @@ rules:
   CHECK(pages_of(p) == clean_build(site.path()));
 }
 
+TEST_CASE("a build stopped by content errors leaves the output and the swapped-out tree as they were",
+          "[site][incremental]") {
+  // Nothing beside the output changes either (no temporary tree is left), and the next build
+  // takes the swapped-out tree up again.
+  test::TempDir site, out;
+  copy_demo(site.path());
+  const fs::path p = out.path() / "p", prev = out.path() / ".p.prev";
+  build(site.path(), p);
+  build(site.path(), p);
+  REQUIRE(fs::exists(prev / ".nastavnik-output"));
+  const auto live = test::snapshot(p), kept = test::snapshot(prev);
+  const std::string news = demo_news_path(site.path());
+  const std::string good = test::read_file(news);
+  std::ofstream(news, std::ios::binary | std::ios::trunc) << "---\ntitle: [не закрыто\n---\nТекст.\n";
+  pipeline::Options opt;
+  opt.site_dir = site.path();
+  opt.out_dir = p;
+  opt.now = test::k_test_now;
+  opt.incremental = true;
+  diag::Sink sink;
+  CHECK(pipeline::run(opt, sink).outcome == pipeline::Outcome::content_errors);
+  CHECK(test::snapshot(p) == live);
+  CHECK(test::snapshot(prev) == kept);
+  std::size_t entries = 0;  // nothing else beside the output: no temporary tree left
+  for (const auto& e : fs::directory_iterator(out.path())) {
+    INFO(e.path().filename().string());
+    CHECK((e.path() == p || e.path() == prev));
+    ++entries;
+  }
+  CHECK(entries == 2);
+  std::ofstream(news, std::ios::binary | std::ios::trunc) << good;
+  append(news, "\nЕщё абзац.\n");
+  auto r = build(site.path(), p);
+  CHECK(r.render.reused + 8 > r.render.pages);  // the pages that show this item, and no more
+  CHECK(pages_of(p) == clean_build(site.path()));
+}
+
 TEST_CASE("the swapped-out tree is reused as the next staging tree, whatever state it is in", "[site][incremental]") {
   test::TempDir site, out;
   copy_demo(site.path());
