@@ -65,6 +65,15 @@ std::vector<std::pair<std::string, std::string>> clean_build(const fs::path& sit
   return pages_of(out.path() / "clean");
 }
 
+/// The demo site copied to `site` and built twice into `out`: the second build swapped the
+/// first one's tree out as `prev`.
+void built_twice(const fs::path& site, const fs::path& out, const fs::path& prev) {
+  copy_demo(site);
+  build(site, out);
+  build(site, out);
+  REQUIRE(fs::exists(prev / ".nastavnik-output"));
+}
+
 std::string demo_news_path(const fs::path& site) {
   for (const auto& e : fs::directory_iterator(site / "content/news"))
     if (e.path().filename() == "anons-seminar-navigator.md") return e.path().string();
@@ -315,11 +324,8 @@ TEST_CASE("a build stopped by content errors leaves the output and the swapped-o
   // Nothing beside the output changes either (no temporary tree is left), and the next build
   // takes the swapped-out tree up again.
   test::TempDir site, out;
-  copy_demo(site.path());
   const fs::path p = out.path() / "p", prev = out.path() / ".p.prev";
-  build(site.path(), p);
-  build(site.path(), p);
-  REQUIRE(fs::exists(prev / ".nastavnik-output"));
+  built_twice(site.path(), p, prev);
   const auto live = test::snapshot(p), kept = test::snapshot(prev);
   const std::string news = demo_news_path(site.path());
   const std::string good = test::read_file(news);
@@ -349,11 +355,8 @@ TEST_CASE("a build stopped by content errors leaves the output and the swapped-o
 
 TEST_CASE("the swapped-out tree is reused as the next staging tree, whatever state it is in", "[site][incremental]") {
   test::TempDir site, out;
-  copy_demo(site.path());
   const fs::path p = out.path() / "p", prev = out.path() / ".p.prev";
-  build(site.path(), p);
-  build(site.path(), p);
-  REQUIRE(fs::exists(prev / ".nastavnik-output"));
+  built_twice(site.path(), p, prev);
   // Files of the live output are shared (hard links) with the staging tree: a build must
   // replace them, never write into them. A link kept elsewhere shows any write in place.
   fs::create_hard_link(p / "polozhenie/index.html", out.path() / "kept.html");

@@ -107,6 +107,23 @@ void edit_text(const fs::path& file, const std::string& from, const std::string&
   write_text(file, s);
 }
 
+/// A run through the store of `cache` — a build into `out`, or a check when `out` is empty —
+/// that must stop because the store changed under it; its message.
+std::string stopped_by_store(const fs::path& site, const fs::path& out, const Keeper& cache) {
+  pipeline::Options opt;
+  opt.site_dir = site;
+  opt.now = test::k_test_now;
+  opt.cache_dir = cache.cache_dir.path();
+  opt.write = !out.empty();
+  opt.out_dir = out;
+  opt.incremental = true;
+  diag::Sink sink;
+  auto r = pipeline::run(opt, sink);
+  CHECK(r.outcome == pipeline::Outcome::io_error);
+  CHECK(r.error.find("кэш разбора") != std::string::npos);
+  return r.error;
+}
+
 bool diags_mention(const std::vector<std::string>& diags, const std::string& part) {
   for (const auto& d : diags)
     if (d.find(part) != std::string::npos) return true;
@@ -327,17 +344,7 @@ TEST_CASE("a damaged load store only means parsing again", "[site][load-cache][l
     write_text(pack, bytes);
     const auto before = test::snapshot(out);
     edit_text(site / "site.yaml", "title: \"", "title: \"Новое: ");  // every page is rendered again
-    pipeline::Options opt;
-    opt.site_dir = site;
-    opt.out_dir = out;
-    opt.now = test::k_test_now;
-    opt.cache_dir = cache.cache_dir.path();
-    opt.incremental = true;
-    diag::Sink sink;
-    auto r = pipeline::run(opt, sink);
-    CHECK(r.outcome == pipeline::Outcome::io_error);
-    CHECK(r.error.find("кэш разбора") != std::string::npos);
-    CHECK(r.error.find("запустите сборку снова") != std::string::npos);
+    CHECK(stopped_by_store(site, out, cache).find("запустите сборку снова") != std::string::npos);
     CHECK(test::snapshot(out) == before);  // the output stays as it was
     // The next run parses everything again, and agrees with a build without the cache.
     build_with_and_without_cache(site, out, cache);
@@ -355,16 +362,7 @@ TEST_CASE("a damaged load store only means parsing again", "[site][load-cache][l
       }
     REQUIRE(damaged > 3);
     write_text(pack, bytes);
-    pipeline::Options opt;
-    opt.site_dir = site;
-    opt.now = test::k_test_now;
-    opt.cache_dir = cache.cache_dir.path();
-    opt.write = false;
-    diag::Sink sink;
-    auto r = pipeline::run(opt, sink);
-    CHECK(r.outcome == pipeline::Outcome::io_error);
-    CHECK(r.error.find("кэш разбора") != std::string::npos);
-    CHECK(r.error.find("проверка не закончена") != std::string::npos);
+    CHECK(stopped_by_store(site, {}, cache).find("проверка не закончена") != std::string::npos);
     build_with_and_without_cache(site, out, cache);
     CHECK(cache.last().parsed == sources);
   }
