@@ -54,12 +54,12 @@ class StoredText {
     m->text = std::move(bytes);
   }
   /// Bytes in memory whose digest is known (checked by whoever read them).
-  StoredText(std::string html, std::string digest) : m(std::make_shared<State>()) {
-    m->size = html.size();
+  StoredText(std::string bytes, std::string digest) : m(std::make_shared<State>()) {
+    m->size = bytes.size();
     m->digest = std::move(digest);
-    m->text = std::move(html);
+    m->text = std::move(bytes);
   }
-  StoredText(const char* html) : StoredText(std::string(html)) {}  // NOLINT: implicit, as a string
+  StoredText(const char* bytes) : StoredText(std::string(bytes)) {}  // NOLINT: implicit, as a string
   /// Stored bytes, not read yet: `size` bytes with `digest` (digest_of).
   StoredText(std::size_t size, std::string digest, Fetch fetch) : m(std::make_shared<State>()) {
     m->size = size;
