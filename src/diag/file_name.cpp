@@ -1,8 +1,9 @@
 #include "diag/file_name.hpp"
 
-#include <oneapi/tbb/concurrent_unordered_set.h>
-
+#include <mutex>
 #include <ostream>
+#include <shared_mutex>
+#include <unordered_set>
 
 namespace nastavnik::diag {
 
@@ -11,12 +12,12 @@ namespace {
 struct Pool {
   struct Hash {
     using is_transparent = void;
-    using transparent_key_equal = std::equal_to<>;  // oneTBB: lookups by string_view
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  // Lookups take no lock (10,000 sources are named in each of three stages); nodes never move:
-  // pointers to them stay.
-  tbb::concurrent_unordered_set<std::string, Hash, std::equal_to<>> names;
+  // Nodes never move: pointers to them stay. (A lock-free concurrent set was tried: its tagged
+  // pointers hide the names from the leak checker of the sanitizer build.)
+  std::shared_mutex mutex;
+  std::unordered_set<std::string, Hash, std::equal_to<>> names;
 };
 
 Pool& pool() {
@@ -36,8 +37,15 @@ const std::string* FileName::intern(std::string_view name) {
   for (const std::string* r : recent)
     if (r && *r == name) return r;
   Pool& p = pool();
-  auto it = p.names.find(name);
-  const std::string* found = it != p.names.end() ? &*it : &*p.names.emplace(name).first;
+  const std::string* found = nullptr;
+  {
+    std::shared_lock lock(p.mutex);
+    if (auto it = p.names.find(name); it != p.names.end()) found = &*it;
+  }
+  if (!found) {
+    std::unique_lock lock(p.mutex);
+    found = &*p.names.emplace(name).first;
+  }
   recent[next] = found;
   next = (next + 1) % k_recent;
   return found;
