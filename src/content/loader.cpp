@@ -413,17 +413,18 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
         if (src.raw)
           if (auto text = normalize_source(src.rel, std::move(*src.raw), again)) {
             e.text = std::make_shared<const std::string>(std::move(*text));
-            e.split = split_front_matter(*e.text);
+            if (src.page_moved) {
+              // Its page went into the Site; the store gets the page as parsed, from the same
+              // bytes (their problems are the entry's recorded ones). This splits the text too.
+              diag::Sink same{diag::Sink::Recorder{}};
+              parse_source(src.kind, src.rel, e, same);
+              src.page_moved = false;
+            } else {
+              e.split = split_front_matter(*e.text);
+            }
           }
         src.raw.reset();
         e.text_pending = false;
-        if (src.page_moved && e.text) {
-          // Its page went into the Site; the store gets the page as parsed, from the same bytes
-          // (their problems are the entry's recorded ones).
-          diag::Sink same{diag::Sink::Recorder{}};
-          parse_source(src.kind, src.rel, e, same);
-          src.page_moved = false;
-        }
         // New bytes that cannot be read or decoded: say so, or the page would go without its body
         // and without a word.
         if (src.no_store) sink.replay(again.items());

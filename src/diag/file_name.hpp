@@ -23,7 +23,7 @@ class FileName {
   bool empty() const { return str().empty(); }
   std::size_t size() const { return str().size(); }
 
-  friend bool operator==(const FileName& a, const FileName& b) { return a.m == b.m || a.str() == b.str(); }
+  friend bool operator==(const FileName& a, const FileName& b) { return a.m == b.m; }  // one copy per name
   friend bool operator==(const FileName& a, std::string_view b) { return a.str() == b; }
   friend bool operator==(const FileName& a, const char* b) { return a.str() == b; }
   friend bool operator==(const FileName& a, const std::string& b) { return a.str() == b; }

@@ -42,23 +42,8 @@ bool exchange(const fs::path& a, const fs::path& b) {
 /// Whether `path` is a regular file holding exactly `bytes`. A symbolic link never is, whatever
 /// it points to: linked into the new tree as the same file, it would stay a link.
 bool same_bytes(const fs::path& path, const std::string& bytes) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return false;
-  struct stat st {};
-  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) == bytes.size();
-  if (same) {
-    std::string old(bytes.size(), '\0');
-    std::size_t done = 0;
-    while (done < old.size()) {
-      const ssize_t n = ::read(fd, old.data() + done, old.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      done += static_cast<std::size_t>(n);
-    }
-    same = done == old.size() && old == bytes;
-  }
-  ::close(fd);
-  return same;
+  auto old = util::read_regular_file(path, bytes.size(), /*follow_links=*/false);
+  return old.status == util::ReadStatus::ok && old.bytes == bytes;
 }
 
 /// open, write, close: a stream's locale and buffer cost more than the page.
