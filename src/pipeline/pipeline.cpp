@@ -2,6 +2,7 @@
 
 #include <oneapi/tbb/parallel_for.h>
 #include <oneapi/tbb/task_arena.h>
+#include <oneapi/tbb/task_group.h>
 
 #include <atomic>
 #include <memory>
@@ -56,9 +57,38 @@ void release_scan_blocks(model::Site& site, int jobs) {
   });
 }
 
+/// What a run finishes beside its later stages once loading is done: the load store's new
+/// index (and its lock), and the run's own load cache, freed. 13 ms of one core at 10,000 pages,
+/// while validation and the pages' contexts leave the other core idle now and then.
+struct Closing {
+  std::unique_ptr<content::LoadStore> store;
+  std::optional<content::LoadCache> cache;  ///< a single run's own, backed by the store
+  content::LoadStore::Stats stats;          ///< the store's, once committed
+  tbb::task_group tasks;
+  void wait() {
+    try {
+      tasks.wait();
+    } catch (...) {  // commit reports nothing; a failure only means parsing again next time
+    }
+  }
+  ~Closing() { wait(); }
+};
+
+Result run_stages(const Options& options, diag::Sink& sink, Closing& closing);
+
 }  // namespace
 
 Result run(const Options& options, diag::Sink& sink) {
+  Closing closing;
+  Result result = run_stages(options, sink, closing);
+  closing.wait();
+  if (result.load_store_used) result.load_store = closing.stats;
+  return result;
+}
+
+namespace {
+
+Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
   Result result;
   std::error_code ec;
   if (!fs::is_directory(options.site_dir, ec)) {
@@ -88,8 +118,8 @@ Result run(const Options& options, diag::Sink& sink) {
   content::LoadCache* load_cache = options.caches ? &options.caches->load : nullptr;
   // A single run backs its own load cache with the store on disk, and lets both go once loaded;
   // serve backs its kept cache with it while loading.
-  std::unique_ptr<content::LoadStore> store;
-  std::optional<content::LoadCache> run_cache;
+  std::unique_ptr<content::LoadStore>& store = closing.store;
+  std::optional<content::LoadCache>& run_cache = closing.cache;
   if (!options.cache_dir.empty()) {
     store = content::LoadStore::open(options.cache_dir, options.site_dir, result.cache_note, options.cache_clock_ns);
     if (store && options.caches) options.caches->load.attach_store(store.get());
@@ -109,12 +139,21 @@ Result run(const Options& options, diag::Sink& sink) {
   if (store) {
     late_failures = store->late_failures();
     store_dir = store->dir();
-    store->commit();  // a failure only means parsing again next time
     result.load_store_used = true;
-    result.load_store = store->stats();
     if (options.caches) options.caches->load.attach_store(nullptr);
-    run_cache.reset();
-    store.reset();  // and its lock: another run of this site may use it now
+    load_cache = options.caches ? load_cache : nullptr;  // the run's own goes with the store
+    // A failure only means parsing again next time. Then the store's lock goes: another run of
+    // this site may use it.
+    auto close = [&closing] {
+      closing.store->commit();
+      closing.stats = closing.store->stats();
+      closing.cache.reset();
+      closing.store.reset();
+    };
+    if (options.jobs == 1)
+      close();
+    else
+      closing.tasks.run(close);
   }
   // The bodies are serve's load cache's, lent to this build (content/load_cache.hpp): given
   // back whichever way the build ends, before the site is freed.
@@ -132,6 +171,7 @@ Result run(const Options& options, diag::Sink& sink) {
   // store is forgotten, so that the next run parses again.
   auto store_failed = [&](const char* what) {
     if (!late_failures || late_failures->load() == 0) return false;
+    closing.wait();  // its index is written: forgotten after that
     content::LoadStore::discard(store_dir);
     result.outcome = Outcome::io_error;
     result.error = "кэш разбора «" + store_dir.string() + "» изменился во время сборки: тексты страниц из него не прочлись, " +
@@ -225,5 +265,7 @@ Result run(const Options& options, diag::Sink& sink) {
   }
   return result;
 }
+
+}  // namespace
 
 }  // namespace nastavnik::pipeline
