@@ -17,6 +17,11 @@ class LinkMap {
   /// and its output URL ("praktiki/a/", "files/x.pdf"). `published` false: a draft or a
   /// future item, left out of this build.
   void add(std::string source, std::string url, bool published = true);
+  /// Room for `n` sources and URLs, so that adding them does not rehash.
+  void reserve(std::size_t n) {
+    m_sources.reserve(n);
+    m_urls.reserve(n);
+  }
   /// A site URL that exists in the output (section pages), for root-relative links.
   void add_url(std::string url);
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 
 #include "config/load_config.hpp"
 #include "config/rules.hpp"
@@ -48,12 +49,28 @@ struct MdSource {
   /// Not read at all when the store's stamp vouched for them (LoadStore::unchanged).
   std::optional<std::string> raw;
   util::FileStamp stamp;                ///< of the bytes the entry's key is the hash of
+  std::string slug, url;                ///< the page's; empty when its slug is not allowed
   bool ok() const { return entry && entry->ok; }
 };
 
 std::string stem_of(const std::string& rel) {
   std::string name = rel.substr(rel.rfind('/') + 1);
   return name.substr(0, name.size() - 3);  // ".md"
+}
+
+// Moves the items of `from` that `keep` into `to`, in the order of `less` (a total order: the
+// source path decides last). The indices are sorted, not the items: sorting 10,000 news items
+// (544 bytes of strings each) in place, after growing the vector one by one, was 17 ms of a
+// 10,000-page rebuild.
+template <class T, class Keep, class Less>
+void move_sorted(std::vector<T>& from, std::vector<T>& to, Keep&& keep, Less&& less) {
+  std::vector<std::size_t> order;
+  order.reserve(from.size());
+  for (std::size_t i = 0; i < from.size(); ++i)
+    if (keep(from[i])) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return less(from[a], from[b]); });
+  to.reserve(to.size() + order.size());
+  for (std::size_t i : order) to.push_back(std::move(from[i]));
 }
 
 template <class F>
@@ -259,7 +276,9 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   timer.lap("  загрузка: front matter");
   // Stage 2: URLs, collisions and the link map (sequential, in path order).
   LinkMap links;
-  std::map<std::string, std::string> url_owner;  // url → source that took it
+  std::unordered_map<std::string, std::string> url_owner;  // url → source that took it
+  url_owner.reserve(sources.size() + 16);
+  links.reserve(sources.size() + found.files.size() + 16);
   const std::vector<std::pair<std::string, std::string>> fixed = {
       {"", "content/_index.md"},
       {sec.regulation + "/", "content/polozhenie.md"},
@@ -288,56 +307,70 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   auto is_published_news = [&](const model::NewsItem& n) {
     return (!n.draft || options.drafts) && (options.future || !(options.now < n.date));
   };
+  static const std::string k_no_slug;
+  // Each source's slug and address, in parallel (slugify is most of the work); then, in path
+  // order, the reports and the collisions.
+  run_parallel(sources.size(), jobs, [&](std::size_t i) {
+    MdSource& s = sources[i];
+    if (s.kind == Kind::landing || s.kind == Kind::regulation) return;
+    const std::string& slug_field = s.entry ? s.entry->slug_field : k_no_slug;
+    if (!slug_field.empty()) {
+      if (!config::is_safe_slug(slug_field)) return;  // reported below
+      s.slug = slug_field;
+    } else {
+      s.slug = util::slugify(stem_of(s.rel));
+      if (s.slug.empty()) return;  // reported below
+    }
+    switch (s.kind) {
+      case Kind::program: s.url = sec.programs + "/" + s.slug + "/"; break;
+      case Kind::practice: s.url = sec.practices + "/" + s.slug + "/"; break;
+      case Kind::news: s.url = sec.news + "/" + s.slug + "/"; break;
+      case Kind::page: s.url = s.slug + "/"; break;
+      default: break;
+    }
+  });
   std::vector<MdSource*> ordered;
+  ordered.reserve(sources.size());
   for (auto& s : sources) ordered.push_back(&s);
   std::sort(ordered.begin(), ordered.end(), [](const MdSource* a, const MdSource* b) { return a->rel < b->rel; });
   for (MdSource* s : ordered) {
     if (s->kind == Kind::landing) { landing.url = ""; continue; }
     if (s->kind == Kind::regulation) { regulation.url = sec.regulation + "/"; continue; }
-    std::string slug;
     diag::SourcePos pos{s->rel, 0, 0};
-    const std::string slug_field = s->entry ? s->entry->slug_field : std::string();
-    if (!slug_field.empty()) {
-      pos = s->entry->slug_pos;
-      if (!config::is_safe_slug(slug_field)) {
+    const std::string& slug_field = s->entry ? s->entry->slug_field : k_no_slug;
+    if (!slug_field.empty()) pos = s->entry->slug_pos;
+    if (s->url.empty()) {
+      if (!slug_field.empty())
         sink.report("path.outside", pos, "адрес страницы (slug) «" + slug_field + "» недопустим",
                     "Используйте латинские строчные буквы, цифры и дефис, например: shkola-nastavnikov");
-        continue;
-      }
-      slug = slug_field;
-    } else {
-      slug = util::slugify(stem_of(s->rel));
-      if (slug.empty()) {
+      else
         sink.report("path.outside", pos, "из имени файла не получается адрес страницы",
                     "Переименуйте файл: буквы, цифры и дефис, например keys-1.md, или задайте поле slug.");
-        continue;
-      }
+      continue;
     }
-    std::string url;
     model::PageBase* base = nullptr;
     bool published = true;
     switch (s->kind) {
-      case Kind::program: url = sec.programs + "/" + slug + "/"; base = &programs[s->index]; break;
-      case Kind::practice: url = sec.practices + "/" + slug + "/"; base = &practices[s->index]; break;
+      case Kind::program: base = &programs[s->index]; break;
+      case Kind::practice: base = &practices[s->index]; break;
       case Kind::news:
-        url = sec.news + "/" + slug + "/";
         base = &news[s->index];
         published = is_published_news(news[s->index]);
         break;
-      case Kind::page: url = slug + "/"; base = &pages[s->index]; break;
+      case Kind::page: base = &pages[s->index]; break;
       default: break;
     }
     if (!base) continue;
-    if (auto it = url_owner.find(url); it != url_owner.end()) {
+    auto [it, taken] = url_owner.try_emplace(s->url, s->rel);
+    if (!taken) {
       sink.report("slug.collision", pos,
-                  "адрес «" + url + "» уже занят: " + it->second,
+                  "адрес «" + s->url + "» уже занят: " + it->second,
                   "Переименуйте файл или задайте другое поле slug, чтобы адреса страниц различались.");
       continue;
     }
-    url_owner[url] = s->rel;
-    base->slug = slug;
-    base->url = url;
-    links.add(s->rel, url, published);
+    base->slug = std::move(s->slug);
+    base->url = s->url;
+    links.add(s->rel, std::move(s->url), published);
   }
   for (const auto& f : found.files) links.add(f, f.substr(std::string("content/").size()));
 
@@ -515,27 +548,18 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
 
   if (found.has_landing) site.landing = std::move(landing);
   if (found.has_regulation) site.regulation = std::move(regulation);
-  for (auto& p : programs)
-    if (!p.url.empty()) site.programs.push_back(std::move(p));
-  for (auto& p : practices)
-    if (!p.url.empty()) site.practices.push_back(std::move(p));
-  for (auto& n : news) {
-    if (!n.url.empty() && is_published_news(n)) {
-      site.news.push_back(std::move(n));
-    } else if (cache) {  // a draft or a future item: its lent body goes straight back
-      return_body(n, *cache);
-    }
-  }
-  for (auto& p : pages)
-    if (!p.url.empty()) site.pages.push_back(std::move(p));
-  std::sort(site.programs.begin(), site.programs.end(), [](const auto& a, const auto& b) {
+  auto listed = [](const model::PageBase& p) { return !p.url.empty(); };
+  move_sorted(programs, site.programs, listed, [](const auto& a, const auto& b) {
     return std::tie(b.start, a.title, a.source) < std::tie(a.start, b.title, b.source);
   });
-  std::sort(site.practices.begin(), site.practices.end(),
-            [](const auto& a, const auto& b) { return std::tie(a.title, a.source) < std::tie(b.title, b.source); });
-  std::sort(site.news.begin(), site.news.end(),
-            [](const auto& a, const auto& b) { return std::tie(b.date, b.source) < std::tie(a.date, a.source); });
-  std::sort(site.pages.begin(), site.pages.end(), [](const auto& a, const auto& b) {
+  move_sorted(practices, site.practices, listed,
+              [](const auto& a, const auto& b) { return std::tie(a.title, a.source) < std::tie(b.title, b.source); });
+  if (cache)  // a draft, a future item or one without an address: its lent body goes straight back
+    for (auto& n : news)
+      if (n.url.empty() || !is_published_news(n)) return_body(n, *cache);
+  move_sorted(news, site.news, [&](const model::NewsItem& n) { return !n.url.empty() && is_published_news(n); },
+              [](const auto& a, const auto& b) { return std::tie(b.date, b.source) < std::tie(a.date, a.source); });
+  move_sorted(pages, site.pages, listed, [](const auto& a, const auto& b) {
     return std::tie(a.weight, a.title, a.source) < std::tie(b.weight, b.title, b.source);
   });
   return site;
