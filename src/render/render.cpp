@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "render/env.hpp"
@@ -21,6 +22,7 @@
 #include "render/mustache.hpp"
 #include "render/page_cache.hpp"
 #include "render/search_index.hpp"
+#include "util/file.hpp"
 #include "util/hash.hpp"
 #include "util/stage_timer.hpp"
 
@@ -331,20 +333,16 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   auto previous_file = [&](const std::string& path) { return options.previous_output.native() + "/" + path; };
   // Looked up from the previous output's folder, not from the root: a third of the path to walk
   // for each of 10,000 pages.
-  struct PreviousDir {
-    int fd = -1;
-    ~PreviousDir() {
-      if (fd >= 0) ::close(fd);
-    }
-  } previous_dir;
-  if (!previous.empty()) previous_dir.fd = ::open(options.previous_output.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  std::optional<util::OpenFolder> previous_dir;
+  if (!previous.empty()) previous_dir.emplace(options.previous_output);
+  const int previous_fd = previous_dir ? previous_dir->fd() : -1;
   // Whether the manifest has `path` under `key` and the previous output's file (its name put in
   // `old_path`, its stat in `old`) is still the regular file of the size recorded — not edited,
   // replaced or made a symbolic link since. Pages and files of snippets are kept by it.
   auto still_there = [&](const std::string& path, const std::string& key, std::string& old_path, struct stat& old) {
     auto it = previous.find(path);
-    if (it == previous.end() || it->second.key != key || previous_dir.fd < 0) return false;
-    if (::fstatat(previous_dir.fd, path.c_str(), &old, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(old.st_mode) ||
+    if (it == previous.end() || it->second.key != key || previous_fd < 0) return false;
+    if (::fstatat(previous_fd, path.c_str(), &old, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(old.st_mode) ||
         static_cast<std::uintmax_t>(old.st_size) != it->second.size)
       return false;
     old_path = previous_file(path);

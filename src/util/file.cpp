@@ -31,6 +31,18 @@ std::optional<FileStamp> stat_file(const std::filesystem::path& path) {
   return stamp_of(st);
 }
 
+std::optional<FileStamp> stat_file_at(int dir_fd, const std::string& rel) {
+  struct stat st {};
+  if (::fstatat(dir_fd, rel.c_str(), &st, 0) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return stamp_of(st);
+}
+
+OpenFolder::OpenFolder(const std::filesystem::path& path) : m_fd(::open(path.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+
+OpenFolder::~OpenFolder() {
+  if (m_fd >= 0) ::close(m_fd);
+}
+
 std::int64_t clock_now_ns() {
   struct timespec ts {};
   ::clock_gettime(CLOCK_REALTIME, &ts);

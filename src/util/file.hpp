@@ -35,6 +35,24 @@ struct FileRead {
 
 /// The stamp of a regular file (symbolic links followed); nullopt for anything else.
 std::optional<FileStamp> stat_file(const std::filesystem::path& path);
+/// stat_file of `rel` under the open folder `dir_fd` (OpenFolder): a rebuild stats 10,000
+/// sources, and the site's own path need not be walked again for each.
+std::optional<FileStamp> stat_file_at(int dir_fd, const std::string& rel);
+
+/// An O_PATH descriptor of a folder, closed with the object; fd is -1 when it could not be
+/// opened (or none was asked for). Paths looked up from it skip walking the folder's own path.
+class OpenFolder {
+ public:
+  OpenFolder() = default;
+  explicit OpenFolder(const std::filesystem::path& path);
+  ~OpenFolder();
+  OpenFolder(const OpenFolder&) = delete;
+  OpenFolder& operator=(const OpenFolder&) = delete;
+  int fd() const { return m_fd; }
+
+ private:
+  int m_fd = -1;
+};
 /// The system clock in nanoseconds, as file times are kept.
 std::int64_t clock_now_ns();
 
