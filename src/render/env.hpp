@@ -49,7 +49,7 @@ struct PageSpec {
   /// 10,000 news bodies are 44 MB) and is read only if the search index needs it (SearchDoc).
   const model::StoredText* search_body = nullptr;
   std::string root_override;   ///< 404: root-relative prefix instead of "../"
-  Context ctx = Context::object();  ///< page-specific keys
+  Context ctx;  ///< page-specific keys (null until the builder sets one: no map for each news item)
   /// Instead of ctx, for the pages there are thousands of (news): `make_ctx` builds the page's
   /// keys only when the page is rendered, and `ctx_key` (32 hex digits) hashes everything they
   /// are a pure function of besides what the render identity holds (binary, layouts, the
@@ -95,6 +95,8 @@ void build_monitoring(const Env& env, std::vector<PageSpec>& out);
 void build_programs(const Env& env, std::vector<PageSpec>& out);
 void build_practices(const Env& env, std::vector<PageSpec>& out);
 void build_news(const Env& env, std::vector<PageSpec>& out);
+/// How many list pages the news section has (at least one).
+int news_page_count(const Env& env);
 /// Page numbers a news list page links to: all up to 9 pages, else 1, the last and the current
 /// ±2, with 0 where numbers are left out («…»). Bounded, so list pages stay linear in size.
 std::vector<int> pager_window(int page, int pages);
