@@ -4,8 +4,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #include <unistd.h>
 
 #include <string_view>
@@ -15,19 +13,12 @@ namespace nastavnik::output {
 
 namespace {
 
-struct WalkEntry {
-  std::string rel;
-  bool is_dir = false;
-  std::uint64_t inode = 0;
-};
-
 /// The entries of one folder (relative to root_fd; "" is the root itself), by the listing's type
 /// and inode: a stat only where the file system gives no type.
-std::vector<WalkEntry> read_folder(int root_fd, const std::string& prefix) {
-  std::vector<WalkEntry> out;
+void read_folder(int root_fd, const std::string& prefix, std::vector<TreeEntry>& out) {
   const int fd = prefix.empty() ? ::dup(root_fd)
                                 : ::openat(root_fd, prefix.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return out;
+  if (fd < 0) return;
   // getdents64 itself: opendir adds an fstat and two fcntl calls per folder, 10,000 of them.
   alignas(8) char buf[16384];
   for (;;) {
@@ -49,34 +40,53 @@ std::vector<WalkEntry> read_folder(int root_fd, const std::string& prefix) {
     }
   }
   ::close(fd);
-  return out;
 }
 
 }  // namespace
 
-void walk_tree(const std::filesystem::path& root, int jobs, const WalkVisit& visit) {
-  const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (root_fd < 0) return;
-  std::vector<std::string> level{""};
-  while (!level.empty()) {
-    std::vector<std::vector<WalkEntry>> found(level.size());
-    auto read_all = [&] {
-      tbb::parallel_for(std::size_t(0), level.size(),
-                        [&](std::size_t i) { found[i] = read_folder(root_fd, level[i]); });
-    };
-    if (jobs > 0) {
-      tbb::task_arena arena(jobs);
-      arena.execute(read_all);
-    } else {
-      read_all();
-    }
-    std::vector<std::string> next;
-    for (auto& entries : found)
-      for (auto& e : entries)
-        if (visit(e.rel, e.is_dir, e.inode) && e.is_dir) next.push_back(std::move(e.rel));
-    level = std::move(next);
+TreeListing::TreeListing(const std::filesystem::path& root, int jobs)
+    : m_root_fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)),
+      // One slot is kept for the thread that takes the listing; below everything else.
+      m_arena(jobs > 0 ? jobs : tbb::task_arena::automatic, 1, tbb::task_arena::priority::low) {
+  // With one thread, nothing in the background: take() lists it all.
+  if (m_root_fd < 0 || jobs == 1) return;
+  m_started = true;
+  m_arena.enqueue(m_group.defer([this] { list(""); }));
+}
+
+TreeListing::~TreeListing() {
+  m_group.cancel();
+  try {
+    m_arena.execute([&] { m_group.wait(); });
+  } catch (...) {  // only allocation can fail in a listing; nothing to report on the way out
   }
-  ::close(root_fd);
+  if (m_root_fd >= 0) ::close(m_root_fd);
+}
+
+void TreeListing::list(const std::string& prefix) {
+  auto& found = m_found.local();
+  const std::size_t from = found.size();
+  read_folder(m_root_fd, prefix, found);
+  // Each folder is a task of its own: a worker goes back to work of higher priority between
+  // two folders.
+  for (std::size_t i = from; i < found.size(); ++i)
+    if (found[i].is_dir) m_group.run([this, rel = found[i].rel] { list(rel); });
+}
+
+std::vector<TreeEntry> TreeListing::take() {
+  if (m_started)
+    m_arena.execute([&] { m_group.wait(); });
+  else if (m_root_fd >= 0)
+    m_arena.execute([&] { m_group.run_and_wait([this] { list(""); }); });
+  m_started = false;
+  std::vector<TreeEntry> all;
+  std::size_t n = 0;
+  for (const auto& part : m_found) n += part.size();
+  all.reserve(n);
+  for (auto& part : m_found)
+    for (auto& e : part) all.push_back(std::move(e));
+  m_found.clear();
+  return all;
 }
 
 }  // namespace nastavnik::output

@@ -172,9 +172,18 @@ std::string check_output_dir(const fs::path& out) {
          "); чтобы ничего не потерять, сборка в неё не пишет. Укажите пустую или новую папку в -o";
 }
 
-std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector<std::string>& paths,
-                                       std::string& error, int jobs) {
-  util::StageTimer timer("  запись: подготовка папки");
+namespace {
+bool paths_allowed(const std::vector<std::string>& paths, std::string& error) {
+  for (const auto& p : paths)
+    if (!safe_output_path(p)) {
+      error = "недопустимый путь файла в результате: «" + p + "»";
+      return false;
+    }
+  return true;
+}
+}  // namespace
+
+std::unique_ptr<Staging> Staging::begin(const fs::path& out_in, std::string& error, int jobs, bool adopt_only) {
   std::error_code ec;
   fs::path out = fs::absolute(out_in).lexically_normal();
   if (out.filename().empty()) out = out.parent_path();
@@ -182,15 +191,11 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
     error = "нельзя писать результат в корень файловой системы";
     return nullptr;
   }
-  for (const auto& p : paths)
-    if (!safe_output_path(p)) {
-      error = "недопустимый путь файла в результате: «" + p + "»";
-      return nullptr;
-    }
   if (auto why = check_output_dir(out); !why.empty()) {
     error = why;
     return nullptr;
   }
+  if (adopt_only && !fs::is_directory(out.parent_path(), ec)) return nullptr;  // nothing to adopt there
   fs::create_directories(out.parent_path(), ec);
   if (ec) {
     error = "не удаётся создать папку «" + out.parent_path().string() + "»: " + ec.message();
@@ -202,20 +207,25 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
   st->m_out = out;
   const fs::path tmp = out.parent_path() / ("." + out.filename().string() + ".tmp-" + pid_suffix());
   st->m_tmp = tmp;
-  fs::remove_all(tmp, ec);
+  st->m_prev = out.parent_path() / ("." + out.filename().string() + ".prev");
   // The tree the previous build swapped out is kept as .<out>.prev and becomes the staging tree:
   // updating it touches only what changed, where building a fresh tree costs a directory per
   // page and deleting the old one was 38 s for 10,000 pages on a disk mounted with discard.
-  // Whatever state it is in (even after a killed build), every file is checked below against
-  // the new output, and files that are not part of it are removed.
-  st->m_prev = out.parent_path() / ("." + out.filename().string() + ".prev");
+  // Whatever state it is in (even after a killed build), every file is checked in prepare()
+  // against the new output, and files that are not part of it are removed.
   if (fs::exists(st->m_prev / k_marker, ec)) {
+    fs::remove_all(tmp, ec);
     fs::rename(st->m_prev, tmp, ec);  // atomic: of two builds at once, one gets it
     st->m_staged = !ec;
+  }
+  if (adopt_only && !st->m_staged) {
+    st->m_done = true;  // nothing of it to keep
+    return nullptr;
   }
   // A staging tree left by a build killed while it wrote its marker has an empty one.
   if (st->m_staged && !same_bytes(tmp / k_marker, k_marker_text)) replace_file(tmp / k_marker, k_marker_text);
   if (!st->m_staged) {
+    fs::remove_all(tmp, ec);
     fs::create_directories(tmp, ec);
     if (ec) {
       error = "не удаётся создать временную папку «" + tmp.string() + "»: " + ec.message();
@@ -235,12 +245,35 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
   // the output is inside a web server's folder, the previous build's pages (one a curator has
   // just taken down, say) must not stay reachable next to it.
   ::chmod(tmp.c_str(), 0700);
+  // Its listing begins now: a build that adopted it early lists it while the site loads.
+  if (st->m_staged) st->m_listing = std::make_unique<TreeListing>(tmp, jobs);
+  return st;
+}
 
+std::unique_ptr<Staging> Staging::adopt(const fs::path& out, int jobs) {
+  std::string ignored;  // open() reports the same again
+  return begin(out, ignored, jobs, /*adopt_only=*/true);
+}
+
+std::unique_ptr<Staging> Staging::open(const fs::path& out, const std::vector<std::string>& paths, std::string& error,
+                                       int jobs) {
+  if (!paths_allowed(paths, error)) return nullptr;  // before anything is made
+  auto st = begin(out, error, jobs, /*adopt_only=*/false);
+  if (!st || !st->prepare(paths, error)) return nullptr;  // the destructor keeps the tree for the next build
+  return st;
+}
+
+bool Staging::prepare(const std::vector<std::string>& paths, std::string& error) {
+  util::StageTimer timer("  запись: подготовка папки");
+  std::error_code ec;
+  if (!paths_allowed(paths, error)) return false;
+  const fs::path& out = m_out;
+  const fs::path& tmp = m_tmp;
   // Directories first (sequential); files come later, from any thread (put). Paths are plain
   // strings here: comparing fs::path objects component by component was a noticeable part of
   // a 10,000-page rebuild.
   std::unordered_set<std::string> dir_set;
-  auto& wanted = st->m_wanted;
+  auto& wanted = m_wanted;
   wanted.insert(k_marker);
   for (const auto& p : paths) {
     wanted.insert(p);
@@ -250,39 +283,43 @@ std::unique_ptr<Staging> Staging::open(const fs::path& out_in, const std::vector
   std::vector<std::string> dirs(dir_set.begin(), dir_set.end());
   std::sort(dirs.begin(), dirs.end());  // parents before children
   std::unordered_set<std::string> present;  // folders the adopted tree already has
-  if (st->m_staged) {
+  if (m_listing) {
     // Leave only what the new output has: stray files, old pages, files where a folder must be.
     // The inodes of the files it keeps tell put() which ones already are the live output's.
     struct stat live_root {};
     struct stat tmp_root {};
-    const bool same_device = st->m_have_old && ::stat(out.c_str(), &live_root) == 0 &&
+    const bool same_device = m_have_old && ::stat(out.c_str(), &live_root) == 0 &&
                              ::stat(tmp.c_str(), &tmp_root) == 0 && live_root.st_dev == tmp_root.st_dev;
     std::vector<std::string> extra;
-    walk_tree(tmp, jobs, [&](const std::string& rel, bool is_dir, std::uint64_t inode) {
-      if (is_dir ? dir_set.count(rel) == 0 : wanted.count(rel) == 0) {
-        extra.push_back(rel);
-        return false;
-      }
-      if (is_dir)
-        present.insert(rel);
+    for (auto& e : m_listing->take()) {
+      // dir_set holds every folder above a wanted path: an entry whose folder is in it (or at
+      // the top) is under wanted folders only. One that is not goes with the folder above it.
+      const auto slash = e.rel.rfind('/');
+      const bool placed = slash == std::string::npos || dir_set.count(e.rel.substr(0, slash)) != 0;
+      const bool keep = e.is_dir ? dir_set.count(e.rel) != 0 : wanted.count(e.rel) != 0;
+      if (!placed) continue;
+      if (!keep)
+        extra.push_back(std::move(e.rel));
+      else if (e.is_dir)
+        present.insert(std::move(e.rel));
       else if (same_device)
-        st->m_inodes.emplace(rel, inode);
-      return true;
-    });
+        m_inodes.emplace(std::move(e.rel), e.inode);
+    }
+    m_listing.reset();
     for (const auto& x : extra) fs::remove_all(tmp / x, ec);
   }
   for (const auto& d : dirs) {
-    if (present.count(d)) continue;  // seen in the walk: no mkdir for each of 10,000 folders
+    if (present.count(d)) continue;  // seen in the listing: no mkdir for each of 10,000 folders
     // mkdir, not create_directories: the parents come first, and an existing folder is fine.
     fs::path dir = tmp / d;
     ec.clear();
     if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir, ec)) {
       error = "не удаётся создать папку «" + dir.string() + "»" + (ec ? ": " + ec.message() : "");
-      return nullptr;  // the destructor keeps the tree for the next build
+      return false;
     }
   }
-  return st;
+  return true;
 }
 
 void Staging::put(const render::OutputFile& f) {
@@ -409,6 +446,7 @@ WriteResult Staging::commit() {
 }
 
 Staging::~Staging() {
+  m_listing.reset();  // its tasks stop before the tree moves
   if (m_done) return;
   // Not committed (the build failed after writing had begun): the live output is untouched, and
   // the staging tree — every file in it replaced by a rename, never written in place — is kept

@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "output/tree_walk.hpp"
 #include "render/page_cache.hpp"
 #include "render/render.hpp"
 
@@ -45,6 +46,15 @@ class Staging {
   /// the adopted tree (0 = all cores).
   static std::unique_ptr<Staging> open(const std::filesystem::path& out, const std::vector<std::string>& paths,
                                        std::string& error, int jobs = 0);
+  /// The first half of open, done early: the previous build's swapped-out tree (.<out>.prev)
+  /// is taken as the staging tree now, and listed in the background (TreeListing) while the
+  /// build loads and checks the site; prepare() is the second half. Null, touching nothing,
+  /// when there is no such tree or `out` may not be written (open says why). Destroyed without
+  /// commit — the site has errors, say — the tree goes back as it was.
+  static std::unique_ptr<Staging> adopt(const std::filesystem::path& out, int jobs = 0);
+  /// Makes the staging tree hold exactly the folders of `paths` (strays removed, folders made);
+  /// false with a Russian `error` when it cannot (then destroy it: the tree is kept).
+  bool prepare(const std::vector<std::string>& paths, std::string& error);
   void put(const render::OutputFile& f);
   /// put for each file, in parallel (at most `jobs` threads, 0 = all cores).
   void put_all(const std::vector<render::OutputFile>& files, int jobs);
@@ -55,10 +65,12 @@ class Staging {
 
  private:
   Staging() = default;
+  static std::unique_ptr<Staging> begin(const std::filesystem::path& out, std::string& error, int jobs, bool adopt_only);
   std::filesystem::path m_out, m_tmp, m_prev;
   bool m_staged = false;    ///< the previous swap's tree was adopted
   bool m_have_old = false;  ///< a live output exists
   bool m_done = false;
+  std::unique_ptr<TreeListing> m_listing;     ///< of the adopted tree, until prepare() takes it
   std::unordered_set<std::string> m_wanted;  ///< every path of the new output, read-only after open
   /// The adopted tree's files and their inodes, as its walk in open() saw them (read-only after
   /// open); used only when it is on the live output's device.

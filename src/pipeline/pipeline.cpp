@@ -115,6 +115,13 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
   bo.future = options.future;
   util::StageTimer timer("запись");
   const fs::path out_dir = options.out_dir.empty() ? options.site_dir / "public" : options.out_dir;
+  // A single build takes the previous build's swapped-out tree as its staging tree now, and
+  // lists it in the background while the site loads and is checked (output::Staging::adopt);
+  // if the build stops before writing, the tree goes back as it was.
+  std::unique_ptr<output::Staging> staging;
+  bool staging_ready = false;  ///< prepared for this build's paths
+  if (options.write && !options.caches && overlaps_sources(options.site_dir, out_dir).empty())
+    staging = output::Staging::adopt(out_dir, options.jobs);
   content::LoadCache* load_cache = options.caches ? &options.caches->load : nullptr;
   // A single run backs its own load cache with the store on disk, and lets both go once loaded;
   // serve backs its kept cache with it while loading.
@@ -218,13 +225,18 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
   // A single build streams its pages into the staging tree as they are rendered (the HTML of
   // all pages is never held at once); serve keeps the list of what it wrote and updates its
   // folder in place instead.
-  std::unique_ptr<output::Staging> staging;
   std::string staging_error;
   std::atomic<std::size_t> streamed{0};
   if (!options.caches) {
     ro.begin_output = [&](const std::vector<std::string>& paths) {
-      staging = output::Staging::open(result.out_dir, paths, staging_error, options.jobs);
-      return staging != nullptr;
+      if (staging) {
+        staging_ready = staging->prepare(paths, staging_error);
+        if (!staging_ready) staging.reset();  // the tree is kept for the next build
+      } else {
+        staging = output::Staging::open(result.out_dir, paths, staging_error, options.jobs);
+        staging_ready = staging != nullptr;
+      }
+      return staging_ready;
     };
     ro.emit = [&](render::OutputFile&& f) {
       staging->put(f);
@@ -245,6 +257,16 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
   }
   result.files = files.size() + streamed.load();
   auto* caches = options.caches;
+  if (staging && !staging_ready) {  // adopted, but the pages were not streamed into it
+    std::vector<std::string> paths;
+    paths.reserve(files.size());
+    for (const auto& f : files) paths.push_back(f.path);
+    if (!staging->prepare(paths, staging_error)) {
+      result.outcome = Outcome::io_error;
+      result.error = staging_error;
+      return result;
+    }
+  }
   if (staging) {
     staging->put_all(files, options.jobs);
     result.write = staging->commit();
