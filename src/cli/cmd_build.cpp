@@ -60,6 +60,7 @@ ExitStatus run_pipeline(const BuildArgs& a, bool write) {
   opt.strict = a.strict;
   opt.jobs = a.jobs;
   opt.write = write;
+  opt.last_run = true;  // the process ends with this run
   if (!a.no_cache) opt.cache_dir = a.cache_dir.empty() ? content::default_cache_dir() : std::filesystem::path(a.cache_dir);
   if (!resolve_now(a.now, opt.now)) return ExitStatus::usage;
   auto started = std::chrono::steady_clock::now();
