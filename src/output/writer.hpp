@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -70,11 +71,12 @@ class Staging {
   bool m_staged = false;    ///< the previous swap's tree was adopted
   bool m_have_old = false;  ///< a live output exists
   bool m_done = false;
-  std::unique_ptr<TreeListing> m_listing;     ///< of the adopted tree, until prepare() takes it
-  std::unordered_set<std::string> m_wanted;  ///< every path of the new output, read-only after open
-  /// The adopted tree's files and their inodes, as its walk in open() saw them (read-only after
-  /// open); used only when it is on the live output's device.
-  std::unordered_map<std::string, std::uint64_t> m_inodes;
+  std::unique_ptr<TreeListing> m_listing;  ///< of the adopted tree, until prepare() takes it
+  std::vector<std::string> m_paths;        ///< every path of the new output (and the marker)
+  std::unordered_set<std::string_view> m_wanted;  ///< views of m_paths, read-only after prepare
+  /// The adopted tree's files and their inodes, as its listing saw them (keys view m_paths;
+  /// read-only after prepare); used only when it is on the live output's device.
+  std::unordered_map<std::string_view, std::uint64_t> m_inodes;
   std::atomic<std::size_t> m_written{0}, m_unchanged{0};
   std::mutex m_error_mutex;
   std::string m_error;

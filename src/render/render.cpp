@@ -326,7 +326,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
     for (const auto& [path, bytes] : layout_files)
       if (path.rfind("assets/", 0) == 0) paths.push_back(path);
     for (const auto& f : site.files) paths.push_back(f.output);
-    std::vector<std::string> sorted = paths;
+    std::vector<std::string_view> sorted(paths.begin(), paths.end());
     std::sort(sorted.begin(), sorted.end());
     streaming = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
     if (streaming && !options.begin_output(paths)) return {};
