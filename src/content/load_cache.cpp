@@ -110,9 +110,9 @@ std::shared_ptr<LoadedSource> LoadCache::find(const std::string& rel) const {
 }
 
 std::shared_ptr<LoadedSource> LoadCache::lookup(const std::string& rel, const std::string& key,
-                                                const util::FileStamp* read) const {
+                                                const util::FileStamp* read, const diag::FileName& file) const {
   if (auto hit = find(rel); hit && hit->key == key) return hit;
-  return m_store ? m_store->find(rel, key, read, m_whole) : nullptr;
+  return m_store ? m_store->find(rel, key, read, m_whole, file) : nullptr;
 }
 
 std::optional<std::string> LoadCache::unchanged(const std::string& rel, const util::FileStamp& now) const {

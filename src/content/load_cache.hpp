@@ -126,7 +126,7 @@ class LoadCache {
   /// `read`: the stamp of the bytes hashed into `key` (null when the store's stamp vouched for
   /// them: LoadStore::unchanged).
   std::shared_ptr<LoadedSource> lookup(const std::string& rel, const std::string& key,
-                                       const util::FileStamp* read = nullptr) const;
+                                       const util::FileStamp* read = nullptr, const diag::FileName& file = {}) const;
   /// The key of `rel`'s entry in memory or in the store when its stamp vouches that the file is
   /// unchanged (stamp_vouches): then it need not be read.
   std::optional<std::string> unchanged(const std::string& rel, const util::FileStamp& now) const;

@@ -422,12 +422,14 @@ std::uint64_t entry_head_size(std::string_view bytes) {
   return head;
 }
 
-std::shared_ptr<LoadedSource> decode_head(std::string_view head, std::uint64_t tail_size, const TextAt& text_at) {
+std::shared_ptr<LoadedSource> decode_head(std::string_view head, std::uint64_t tail_size, const TextAt& text_at,
+                                          const diag::FileName& file) {
   if (entry_head_size(head) != head.size()) return nullptr;
   In in{head.data() + kEntryMagic.size() + 8, head.data() + head.size()};
   in.text_at = &text_at;
   in.tail_size = tail_size;
-  in.file = in.str();
+  const std::string name = in.str();
+  in.file = !file.empty() && file.str() == name ? file : diag::FileName(name);
   auto e = std::make_shared<LoadedSource>();
   e->key = in.str();
   e->ok = in.flag();
@@ -440,7 +442,7 @@ std::shared_ptr<LoadedSource> decode_head(std::string_view head, std::uint64_t t
   return e;
 }
 
-std::shared_ptr<LoadedSource> decode_source(std::string_view bytes) {
+std::shared_ptr<LoadedSource> decode_source(std::string_view bytes, const diag::FileName& file) {
   const std::uint64_t head = entry_head_size(bytes);
   if (head < kEntryMagic.size() + 8 || head > bytes.size()) return nullptr;
   const std::string_view tail = bytes.substr(static_cast<std::size_t>(head));
@@ -450,7 +452,7 @@ std::shared_ptr<LoadedSource> decode_source(std::string_view bytes) {
     if (model::StoredText::digest_of(bytes) != digest) intact = false;
     return model::StoredText(std::move(bytes), std::move(digest));
   };
-  auto e = decode_head(bytes.substr(0, static_cast<std::size_t>(head)), tail.size(), from_tail);
+  auto e = decode_head(bytes.substr(0, static_cast<std::size_t>(head)), tail.size(), from_tail, file);
   return e && intact ? e : nullptr;
 }
 

@@ -305,7 +305,7 @@ std::optional<std::string> LoadStore::unchanged(const std::string& rel, const ut
 }
 
 std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std::string& key, const util::FileStamp* read,
-                                              bool whole) {
+                                              bool whole, const diag::FileName& file) {
   auto it = m_index.find(rel);  // read-only until commit
   if (it == m_index.end() || it->second.key != key) return nullptr;
   Record r = it->second;
@@ -321,7 +321,7 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
     return nullptr;
   std::shared_ptr<LoadedSource> e;
   if (whole) {
-    e = decode_source(bytes);  // checks the HTML against its digest
+    e = decode_source(bytes, file);  // checks the HTML against its digest
   } else {
     const std::uint64_t tail_at = r.offset + r.head;
     const TextAt later = [&](std::uint64_t at, std::uint64_t size, std::string digest) {
@@ -334,7 +334,7 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
             return false;
           });
     };
-    e = decode_head(bytes, r.length - r.head, later);
+    e = decode_head(bytes, r.length - r.head, later, file);
   }
   if (!e || e->key != key) return nullptr;
   e->stamp = r.stamp;

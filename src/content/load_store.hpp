@@ -80,8 +80,9 @@ class LoadStore {
   /// read when first used (model::StoredText; a failure then counts in late_failures()), or at
   /// once with `whole` (serve keeps its entries: a failure then only means parsing again).
   /// Thread-safe.
+  /// `file`: rel as the caller has it interned (decode_head), or empty.
   std::shared_ptr<LoadedSource> find(const std::string& rel, const std::string& key, const util::FileStamp* read,
-                                     bool whole = false);
+                                     bool whole = false, const diag::FileName& file = {});
   /// How many texts of bodies of entries found this run did not read back as stored when first
   /// used: the pack was changed under the run. Outlives the store: the build renders after the
   /// store is closed, and must not write pages rendered from a failed read.

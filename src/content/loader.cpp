@@ -50,6 +50,7 @@ struct MdSource {
   std::optional<std::string> raw;
   util::FileStamp stamp;                ///< of the bytes the entry's key is the hash of
   std::string slug, url;                ///< the page's; empty when its slug is not allowed
+  diag::FileName file;                  ///< rel, interned
   bool ok() const { return entry && entry->ok; }
 };
 
@@ -160,6 +161,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     MdSource s{};
     s.kind = k;
     s.rel = rel;
+    s.file = diag::FileName(rel);  // here, on one thread: the pool's maps are shared
     sources.push_back(std::move(s));
   };
   if (found.has_landing) add(Kind::landing, "content/_index.md");
@@ -199,7 +201,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
       auto now = site_folder->fd() >= 0 ? util::stat_file_at(site_folder->fd(), src.rel) : util::stat_file(root / src.rel);
       auto key = now ? cache->unchanged(src.rel, *now) : std::nullopt;
       if (key) {
-        if (auto hit = cache->lookup(src.rel, *key)) {
+        if (auto hit = cache->lookup(src.rel, *key, nullptr, src.file)) {
           ++unread;
           src.stamp = *now;
           src.from_store = hit->text_pending;
@@ -213,7 +215,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     if (!bytes) return;
     std::string key = cache ? source_key(src.kind, src.rel, *bytes) : std::string();
     if (cache) {
-      auto hit = cache->lookup(src.rel, key, &src.stamp);
+      auto hit = cache->lookup(src.rel, key, &src.stamp, src.file);
       if (hit) {  // read and hashed this run: the stamp of these bytes vouches from now on
         hit->stamp = src.stamp;
         hit->read_ns = cache->run_clock();
@@ -339,7 +341,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   for (MdSource* s : ordered) {
     if (s->kind == Kind::landing) { landing.url = ""; continue; }
     if (s->kind == Kind::regulation) { regulation.url = sec.regulation + "/"; continue; }
-    diag::SourcePos pos{s->rel, 0, 0};
+    diag::SourcePos pos{s->file, 0, 0};
     const std::string& slug_field = s->entry ? s->entry->slug_field : k_no_slug;
     if (!slug_field.empty()) pos = s->entry->slug_pos;
     if (s->url.empty()) {

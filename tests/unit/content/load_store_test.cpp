@@ -144,6 +144,24 @@ TEST_CASE("load store: an entry of every kind reads back with every field", "[co
   CHECK_FALSE(news->body->lent);
 }
 
+TEST_CASE("load store: positions take the caller's name of the source only when it is the stored one",
+          "[content][load-store]") {
+  auto all = entries_of_every_kind();
+  const std::string bytes = content::encode_source(all[4]);  // a news item of content/news/a.md
+  const diag::FileName own("content/news/a.md"), other("content/news/b.md");
+  auto same = content::decode_source(bytes, own);
+  REQUIRE(same);
+  const auto& n = std::get<model::NewsItem>(same->page);
+  CHECK(n.pos.self.file == own);
+  CHECK(n.pos.values.at(0).second.file == own);
+  auto wrong = content::decode_source(bytes, other);  // a caller's mistake never renames positions
+  REQUIRE(wrong);
+  const auto& w = std::get<model::NewsItem>(wrong->page);
+  CHECK(w.pos.self.file.str() == "content/news/a.md");
+  CHECK(w.pos.values.at(0).second.file.str() == "content/news/a.md");
+  CHECK(content::encode_source(*wrong) == bytes);
+}
+
 TEST_CASE("load store: the fuzzer's seed entries are of the current format", "[content][load-store]") {
   // tests/fuzz/corpus/load_store: real entries of the demo site. A seed that no longer decodes
   // leaves the fuzzer only the magic to get past; a change of the format must renew them.
