@@ -22,7 +22,7 @@ bool same(const std::vector<diag::Diagnostic>& a, const std::vector<diag::Diagno
 
 }  // namespace
 
-BodyMemo render_recorded(std::string_view text, const std::string& file, int first_line, const MarkdownOptions& options,
+BodyMemo render_recorded(std::string_view text, const diag::FileName& file, int first_line, const MarkdownOptions& options,
                          const RecordingResolver& resolve) {
   BodyMemo memo;
   memo.unsafe_html = options.unsafe_html;

@@ -91,7 +91,7 @@ bool stamp_vouches(const util::FileStamp& then, std::int64_t read_ns, const util
 /// and diagnostics. `resolve` answers link questions into the sink it is given.
 using RecordingResolver =
     std::function<std::optional<std::string>(std::string_view url, const diag::SourcePos& pos, diag::Sink& sink)>;
-BodyMemo render_recorded(std::string_view text, const std::string& file, int first_line, const MarkdownOptions& options,
+BodyMemo render_recorded(std::string_view text, const diag::FileName& file, int first_line, const MarkdownOptions& options,
                          const RecordingResolver& resolve);
 
 /// True when rendering with `options` and `resolve` now would give the memo's body and

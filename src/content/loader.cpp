@@ -244,7 +244,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     diag::Sink& out = cache ? recorder : sink;
     if (auto text = normalize_source(src.rel, std::move(*bytes), out)) {
       e->text = std::make_shared<const std::string>(std::move(*text));
-      parse_source(src.kind, src.rel, *e, out);
+      parse_source(src.kind, src.file, *e, out);
     }
     if (cache) {
       e->diags = recorder.items();
@@ -419,7 +419,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
       mo.resolve_link = [&](std::string_view url, const diag::SourcePos& p) {
         return links.resolve(url, src.rel, page_url, p, sink);
       };
-      base->body = render_markdown(e.split.body, src.rel, e.split.body_line, mo, sink);
+      base->body = render_markdown(e.split.body, src.file, e.split.body_line, mo, sink);
       e.text.reset();  // the text is no longer needed
       return;
     }
@@ -455,7 +455,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
               // Its page went into the Site; the store gets the page as parsed, from the same
               // bytes (their problems are the entry's recorded ones). This splits the text too.
               diag::Sink same{diag::Sink::Recorder{}};
-              parse_source(src.kind, src.rel, e, same);
+              parse_source(src.kind, src.file, e, same);
               src.page_moved = false;
             } else {
               e.split = split_front_matter(*e.text);
@@ -468,7 +468,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
         if (src.no_store) sink.replay(again.items());
       }
       if (!e.text) return;  // not after the same bytes decoded once: nothing to render
-      e.body = render_recorded(e.split.body, src.rel, e.split.body_line, mo, resolve);
+      e.body = render_recorded(e.split.body, src.file, e.split.body_line, mo, resolve);
       ++rendered;
       src.fresh = true;
     }

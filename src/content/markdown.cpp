@@ -56,7 +56,7 @@ bool is_text_block(cmark_node* n) {
 /// Maps cmark's body-relative byte positions to file-absolute character positions.
 class Positioner {
  public:
-  Positioner(std::string_view text, const std::string& file, int first_line)
+  Positioner(std::string_view text, const diag::FileName& file, int first_line)
       : m_text(text), m_file(file), m_first_line(first_line) {
     m_starts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i)
@@ -95,7 +95,7 @@ class Positioner {
 
  private:
   std::string_view m_text;
-  const diag::FileName m_file;  // interned once: every position of the body shares it
+  const diag::FileName m_file;  // the caller's, interned once: every position of the body shares it
   int m_first_line;
   std::vector<std::size_t> m_starts;
   mutable std::size_t m_memo_line = static_cast<std::size_t>(-1), m_memo_byte = 0;
@@ -147,7 +147,7 @@ bool is_external_url(std::string_view url) {
   return false;
 }
 
-model::Body render_markdown(std::string_view text, const std::string& file, int first_line,
+model::Body render_markdown(std::string_view text, const diag::FileName& file, int first_line,
                             const MarkdownOptions& options, diag::Sink& sink) {
   ensure_extensions();
   model::Body body;

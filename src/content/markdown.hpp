@@ -26,7 +26,7 @@ struct MarkdownOptions {
 };
 
 /// Parses and renders `text`, whose first line is line `first_line` of `file`.
-model::Body render_markdown(std::string_view text, const std::string& file, int first_line,
+model::Body render_markdown(std::string_view text, const diag::FileName& file, int first_line,
                             const MarkdownOptions& options, diag::Sink& sink);
 
 /// True for URLs with a scheme that must never become a link (javascript:, vbscript:, data:, file:).

@@ -51,7 +51,7 @@ void read_address(FieldReader& r, model::PageBase& page, LoadedSource& e) {
 
 }  // namespace
 
-void parse_source(Kind kind, const std::string& rel, LoadedSource& e, diag::Sink& sink) {
+void parse_source(Kind kind, const diag::FileName& rel, LoadedSource& e, diag::Sink& sink) {
   e.page = empty_page(kind);
   const std::string& text = *e.text;
   e.split = split_front_matter(text);

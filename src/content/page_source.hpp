@@ -14,7 +14,7 @@ enum class SourceKind { landing, regulation, program, practice, news, page };
 
 /// Fills `e.page`, `e.split`, `e.ok`, `e.slug_field` and `e.slug_pos` from `*e.text`; problems go
 /// to `sink`.
-void parse_source(SourceKind kind, const std::string& rel, LoadedSource& e, diag::Sink& sink);
+void parse_source(SourceKind kind, const diag::FileName& rel, LoadedSource& e, diag::Sink& sink);
 
 /// The load cache's key of a source's first stage: kind, path and the bytes' XXH3-128.
 std::string source_key(SourceKind kind, const std::string& rel, std::string_view bytes);

@@ -17,7 +17,7 @@ namespace {
 /// Turns yaml-cpp's 0-based, block-relative byte positions into file-absolute character ones.
 class PosMapper {
  public:
-  PosMapper(const std::string& file, int first_line, std::string_view yaml_text)
+  PosMapper(const diag::FileName& file, int first_line, std::string_view yaml_text)
       : m_file(file), m_first_line(first_line), m_text(yaml_text) {
     m_line_starts.push_back(0);
     for (std::size_t i = 0; i < m_text.size(); ++i)
@@ -45,7 +45,7 @@ class PosMapper {
   }
 
  private:
-  diag::FileName m_file;  // interned once: every position of the document shares it
+  diag::FileName m_file;  // the caller's, interned once: every position of the document shares it
   int m_first_line;
   std::string_view m_text;
   std::vector<std::size_t> m_line_starts;
@@ -193,7 +193,7 @@ std::string_view trim_spaces(std::string_view s, std::size_t& offset) {
 
 }  // namespace
 
-std::optional<YNode> parse_simple_yaml(std::string_view text, const std::string& file, int first_line) {
+std::optional<YNode> parse_simple_yaml(std::string_view text, const diag::FileName& file, int first_line) {
   // Bytes YAML reads as breaks or marks (NEL, the line and paragraph separators, BOM), and
   // control characters and tabs: yaml-cpp's.
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -208,7 +208,7 @@ std::optional<YNode> parse_simple_yaml(std::string_view text, const std::string&
   YNode root;
   root.kind = YNode::Kind::map;
   int line_no = first_line;
-  const diag::FileName name = file;  // interned once: every position of the document shares it
+  const diag::FileName& name = file;  // interned once by the caller: every position shares it
   auto at = [&](std::string_view line, std::size_t offset) {
     return diag::SourcePos{name, line_no, util::utf8_column(line, offset)};
   };
@@ -275,13 +275,13 @@ std::optional<YNode> parse_simple_yaml(std::string_view text, const std::string&
   return root;
 }
 
-std::optional<YNode> parse_yaml(std::string_view text, const std::string& file, int first_line,
+std::optional<YNode> parse_yaml(std::string_view text, const diag::FileName& file, int first_line,
                                 diag::Sink& sink, const YamlLimits& limits) {
   if (auto simple = parse_simple_yaml(text, file, first_line)) return simple;
   return parse_yaml_full(text, file, first_line, sink, limits);
 }
 
-std::optional<YNode> parse_yaml_full(std::string_view text, const std::string& file, int first_line,
+std::optional<YNode> parse_yaml_full(std::string_view text, const diag::FileName& file, int first_line,
                                      diag::Sink& sink, const YamlLimits& limits) {
   PosMapper mapper(file, first_line, text);
   YAML::Node root;

@@ -54,10 +54,10 @@ struct YamlLimits {
 /// line 2 of a .md file). Byte columns become character columns. On a syntax error reports yaml.syntax and returns nullopt. An empty
 /// document gives a null node. The common front matter is read by parse_simple_yaml, the rest
 /// by yaml-cpp (parse_yaml_full).
-std::optional<YNode> parse_yaml(std::string_view text, const std::string& file, int first_line,
+std::optional<YNode> parse_yaml(std::string_view text, const diag::FileName& file, int first_line,
                                 diag::Sink& sink, const YamlLimits& limits = {});
 /// parse_yaml through yaml-cpp only (tests and the fuzzer compare the two ways).
-std::optional<YNode> parse_yaml_full(std::string_view text, const std::string& file, int first_line,
+std::optional<YNode> parse_yaml_full(std::string_view text, const diag::FileName& file, int first_line,
                                      diag::Sink& sink, const YamlLimits& limits = {});
 /// The common front matter without yaml-cpp (its parse was ≈ 220 ms of processor time for
 /// 10,000 news): `key: value` lines at the left margin — a value a run of words, a string in
@@ -65,7 +65,7 @@ std::optional<YNode> parse_yaml_full(std::string_view text, const std::string& f
 /// lines. The same tree yaml-cpp gives, positions included; nothing (then yaml-cpp reads it) for
 /// anything else: indentation, block lists, a comment after a value, escapes, single quotes,
 /// colons, anchors, tags, nulls, empty values, repeated keys, tabs, control characters.
-std::optional<YNode> parse_simple_yaml(std::string_view text, const std::string& file, int first_line);
+std::optional<YNode> parse_simple_yaml(std::string_view text, const diag::FileName& file, int first_line);
 
 /// Every field of two trees equal, positions included (tests and the fuzzer compare
 /// parse_simple_yaml with yaml-cpp by it).
