@@ -11,6 +11,7 @@
 #include "config/load_config.hpp"
 #include "content/loader.hpp"
 #include "render/render.hpp"
+#include "util/allocator.hpp"
 #include "util/file.hpp"
 #include "util/stage_timer.hpp"
 #include "validate/validate.hpp"
@@ -55,13 +56,6 @@ void release_scan_blocks(model::Site& site, int jobs) {
   arena.execute([&] {
     tbb::parallel_for(std::size_t(0), site.news.size(), [&](std::size_t i) { release(site.news[i]); });
   });
-}
-
-/// Keeps `site` until the process ends, never freed (Options::last_run). Reachable from a
-/// static pointer: the leak checker of the sanitizer build does not count it as lost.
-void keep_until_exit(model::Site&& site) {
-  static auto* const kept = new std::vector<std::unique_ptr<model::Site>>();
-  kept->push_back(std::make_unique<model::Site>(std::move(site)));
 }
 
 /// What a run finishes beside its later stages once loading is done: the load store's new
@@ -151,7 +145,7 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
     model::Site& site;
     bool keep;
     ~Leave() {
-      if (keep) keep_until_exit(std::move(site));
+      if (keep) util::keep_until_exit(std::make_shared<model::Site>(std::move(site)));
     }
   } leave{site, options.last_run};
   // Bodies found in the store are read when first rendered, after the store is closed.
@@ -220,6 +214,7 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
   ro.layouts_dir = (options.site_dir / "layouts").string();
   ro.serve_mode = options.serve_mode;
   ro.jobs = options.jobs;
+  ro.last_run = options.last_run;
   // Unchanged pages are taken from the previous output, if it is ours (it carries the marker).
   ro.page_cache = options.incremental;
   // Absolute and normal, as the writer names the live output: it recognises its own files.

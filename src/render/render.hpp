@@ -38,6 +38,9 @@ struct RenderOptions {
   std::string layouts_dir;  ///< the site's own layouts/ (may not exist): overrides file by file
   bool serve_mode = false;  ///< inject the live-reload script
   int jobs = 0;             ///< 0: all cores
+  /// The process ends after this build: its big structures are kept until then, not freed
+  /// (util::keep_until_exit).
+  bool last_run = false;
   /// Keep the page cache (render/page_cache.hpp): every page gets a key, and the manifest of
   /// keys is written among the output files.
   bool page_cache = false;

@@ -1,6 +1,8 @@
 #include "util/allocator.hpp"
 
 #include <cstdlib>
+#include <mutex>
+#include <vector>
 
 #ifdef NASTAVNIK_MIMALLOC
 #include <mimalloc.h>
@@ -20,6 +22,16 @@ std::string allocator_name() {
   }
 #endif
   return "malloc библиотеки C";
+}
+
+void keep_until_exit(std::shared_ptr<void> what) {
+  struct Kept {
+    std::mutex mutex;
+    std::vector<std::shared_ptr<void>> items;
+  };
+  static Kept* const kept = new Kept();  // never destroyed: what it holds is never freed
+  std::lock_guard lock(kept->mutex);
+  kept->items.push_back(std::move(what));
 }
 
 }  // namespace nastavnik::util
