@@ -417,8 +417,9 @@ SearchIndex build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
     // nlohmann object, without building a 50,000-key tree.
     std::vector<std::string> lists(order.size());
     tbb::parallel_for(std::size_t(0), order.size(), [&](std::size_t k) {
-      auto& plist = postings[static_cast<std::size_t>(order[k])];
-      std::sort(plist.begin(), plist.end());
+      // Already in document order, once each: built by documents in order, and a document's
+      // weights name each stem once. (Sorting them again was most of this loop.)
+      const auto& plist = postings[static_cast<std::size_t>(order[k])];
       std::string& s = lists[k];
       append_json_string(s, stems[static_cast<std::size_t>(order[k])]);
       s += ":[";
