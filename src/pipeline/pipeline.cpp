@@ -10,6 +10,7 @@
 
 #include "config/load_config.hpp"
 #include "content/loader.hpp"
+#include "render/read_ahead.hpp"
 #include "render/render.hpp"
 #include "util/allocator.hpp"
 #include "util/file.hpp"
@@ -138,6 +139,25 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
       run_cache->read_whole(options.write && !(options.incremental && fs::exists(out_dir / output::k_marker, ec)));
     }
   }
+  // The previous output, when pages may be taken from it (it is ours: it carries the marker):
+  // absolute and normal, as the writer names the live output, which recognises its own files.
+  fs::path previous_output;
+  if (options.incremental && fs::exists(out_dir / output::k_marker, ec)) {
+    previous_output = fs::absolute(out_dir).lexically_normal();
+    if (previous_output.filename().empty()) previous_output = previous_output.parent_path();
+  }
+  // What the render stage will read from the previous build — its page manifest, the search
+  // memo — is read now, while the site loads (render::ReadAhead). The memo is the one the render
+  // stage would read: beside the parse cache when there is one, else in the previous output.
+  std::optional<render::ReadAhead> read_ahead;
+  if (options.write && !options.caches && (store || !previous_output.empty())) {
+    std::function<std::string()> memo_bytes;
+    if (store)
+      memo_bytes = [dir = store->dir()] { return content::LoadStore::read_search_memo(dir); };
+    else
+      memo_bytes = [dir = previous_output] { return render::read_cache_file(dir / render::k_search_memo); };
+    read_ahead.emplace(previous_output, std::move(memo_bytes), options.jobs);
+  }
   if (load_cache) load_cache->set_run_clock(store ? store->started_ns() : options.cache_clock_ns ? options.cache_clock_ns : util::clock_now_ns());
   model::Site site = content::load_site(options.site_dir, std::move(cfg.config), bo, sink, options.jobs, load_cache);
   if (load_cache) result.loaded = load_cache->last();
@@ -217,12 +237,8 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
   ro.last_run = options.last_run;
   // Unchanged pages are taken from the previous output, if it is ours (it carries the marker).
   ro.page_cache = options.incremental;
-  // Absolute and normal, as the writer names the live output: it recognises its own files.
-  if (options.incremental && fs::exists(result.out_dir / output::k_marker, ec)) {
-    fs::path live = fs::absolute(result.out_dir).lexically_normal();
-    if (live.filename().empty()) live = live.parent_path();
-    ro.previous_output = live;
-  }
+  ro.previous_output = previous_output;
+  if (read_ahead) ro.read_ahead = &*read_ahead;
   ro.stats = &result.render;
   if (options.caches) ro.search_memo = &options.caches->search;
   // A single build keeps the search index's memo beside the parse cache: a build into a fresh

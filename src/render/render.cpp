@@ -21,6 +21,7 @@
 #include "render/layouts.hpp"
 #include "render/mustache.hpp"
 #include "render/page_cache.hpp"
+#include "render/read_ahead.hpp"
 #include "render/search_index.hpp"
 #include "util/allocator.hpp"
 #include "util/file.hpp"
@@ -275,8 +276,10 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
       options.page_cache && !templates_failed ? render_identity(layout_files, env.config.typography) : std::string();
   if (!identity.empty()) identity = with_shared_part(identity, site_ctx, site_frame.bytes());
   const bool use_cache = !identity.empty();
-  auto previous = use_cache && !options.previous_output.empty() ? read_page_manifest(options.previous_output)
-                                                                      : decltype(read_page_manifest({})){};
+  // Read ahead while the site loaded, when the caller began that (ReadAhead).
+  PageManifest previous;
+  if (use_cache && !options.previous_output.empty())
+    previous = options.read_ahead ? std::move(options.read_ahead->manifest()) : read_page_manifest(options.previous_output);
   // A single build with the page cache keeps the search index's memo beside the parse cache, or
   // without one beside the manifest (k_search_memo); serve keeps its own in memory.
   const std::string& memo_identity = use_cache && !options.search_memo ? search_memo_identity() : std::string();
@@ -286,9 +289,15 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
   // The saved memo (4.5 MB at 10,000 pages) is read and decoded beside the pages' keys and
   // rendering, which leave a core idle now and then, instead of on the search index's path.
   // Everything the loading task reads is declared before it, so outlives the join below.
-  const auto memo_holder = std::make_shared<SearchMemo>();  // may be kept until the process ends
-  SearchMemo& memo = *memo_holder;
+  std::shared_ptr<SearchMemo> memo_holder = std::make_shared<SearchMemo>();  // may be kept until the process ends
   bool memo_loaded = false;
+  const bool memo_ahead = save_memo && options.read_ahead && options.read_ahead->has_memo();
+  if (memo_ahead) {  // read and decoded while the site loaded
+    const auto& ahead = options.read_ahead->memo();
+    memo_holder = ahead.memo;
+    memo_loaded = ahead.loaded;
+  }
+  SearchMemo& memo = *memo_holder;
   tbb::task_group memo_loading;
   struct Join {
     tbb::task_group& group;
@@ -299,7 +308,7 @@ std::vector<OutputFile> render_all(const model::Site& site, const RenderOptions&
       }
     }
   } join_memo_loading{memo_loading};
-  if (save_memo && (memo_outside || !options.previous_output.empty()))
+  if (!memo_ahead && save_memo && (memo_outside || !options.previous_output.empty()))
     memo_loading.run([&] {
       // A missing or damaged memo only means stemming every document.
       memo_loaded = memo.load(memo_outside ? options.read_search_memo()

@@ -12,6 +12,7 @@
 namespace nastavnik::render {
 
 class SearchMemo;
+class ReadAhead;
 
 /// One file of the output tree. Either `bytes` holds its content, or `copy_from` names a site
 /// file (absolute path) to copy as it is.
@@ -41,6 +42,10 @@ struct RenderOptions {
   /// The process ends after this build: its big structures are kept until then, not freed
   /// (util::keep_until_exit).
   bool last_run = false;
+  /// The previous output's page manifest and the saved search memo, read ahead (a single build
+  /// begins that when it starts); null: read here. Its manifest must be previous_output's, its
+  /// memo the one read_search_memo (or the previous output's) gives.
+  ReadAhead* read_ahead = nullptr;
   /// Keep the page cache (render/page_cache.hpp): every page gets a key, and the manifest of
   /// keys is written among the output files.
   bool page_cache = false;
