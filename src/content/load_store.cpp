@@ -204,7 +204,7 @@ std::unique_ptr<LoadStore> LoadStore::open(const fs::path& cache_dir, const fs::
     }
     st.st_size = 0;
   }
-  store->m_end = static_cast<std::uint64_t>(st.st_size);
+  store->m_end = static_cast<std::uint64_t>(st.st_size);  // before any other thread sees the store
   // Packs of earlier generations left by an interrupted compaction.
   for (const auto& entry : fs::directory_iterator(store->m_dir, ec)) {
     auto name = entry.path().filename().string();
@@ -313,7 +313,8 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
     r.stamp = *read;
     r.read_ns = m_started_ns;
   }
-  if (r.length > kMaxEntry || r.offset > m_end || r.length > m_end - r.offset || r.head > r.length) return nullptr;
+  const std::uint64_t end = m_end.load();
+  if (r.length > kMaxEntry || r.offset > end || r.length > end - r.offset || r.head > r.length) return nullptr;
   // The head alone, or the whole entry; the head's checksum either way.
   std::string bytes(static_cast<std::size_t>(whole ? r.length : r.head), '\0');
   if (!pread_all(m_pack->fd, bytes.data(), bytes.size(), r.offset) ||
@@ -342,10 +343,9 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
   e->text_pending = true;
   if (e->body) e->body->links_world = std::move(r.world);
   r.world.clear();  // until this run checks the body's links again (links_held)
-  std::lock_guard lock(m_mutex);
-  m_next[rel] = r;
-  ++m_stats.found;
-  if (!read) ++m_stats.unread;
+  Journal& j = m_journal.local();
+  j.found.emplace_back(rel, std::move(r));
+  if (!read) ++j.unread;
   return e;
 }
 
@@ -355,26 +355,38 @@ void LoadStore::put(const std::string& rel, const LoadedSource& e, const util::F
   if (head == 0 || head > bytes.size()) return;
   Record r{e.key, 0, bytes.size(), head, util::hash64(std::string_view(bytes).substr(0, head)), read, m_started_ns,
            e.body ? e.body->links_world : std::string()};
-  {
-    std::lock_guard lock(m_mutex);
-    r.offset = m_end;
-    m_end += bytes.size();
-  }
-  // Written outside the lock, each at its own reserved place; a failed write leaves a record
-  // whose checksum will not match, which only means parsing that source again.
+  r.offset = m_end.fetch_add(bytes.size());
+  // Written each at its own reserved place; a failed write leaves a record whose checksum will
+  // not match, which only means parsing that source again.
   if (!pwrite_all(m_pack->fd, bytes, r.offset)) return;
-  std::lock_guard lock(m_mutex);
-  m_next[rel] = std::move(r);
-  ++m_stats.stored;
+  m_journal.local().stored.emplace_back(rel, std::move(r));
 }
 
 void LoadStore::links_held(const std::string& rel, const std::string& world) {
-  std::lock_guard lock(m_mutex);
-  if (auto it = m_next.find(rel); it != m_next.end()) it->second.world = world;
+  m_journal.local().held.emplace_back(rel, world);
+}
+
+void LoadStore::gather() {
+  // What was found, then where found bodies' links held, then what was stored (a source found
+  // and rendered again is stored after it was found): the order the run did them in.
+  for (auto& j : m_journal) {
+    for (auto& [rel, r] : j.found) m_next[rel] = std::move(r);
+    m_stats.found += j.found.size();
+    m_stats.unread += j.unread;
+  }
+  for (auto& j : m_journal)
+    for (auto& [rel, world] : j.held)
+      if (auto it = m_next.find(rel); it != m_next.end()) it->second.world = std::move(world);
+  for (auto& j : m_journal) {
+    for (auto& [rel, r] : j.stored) m_next[rel] = std::move(r);
+    m_stats.stored += j.stored.size();
+  }
+  m_journal.clear();
 }
 
 bool LoadStore::commit() {
   std::lock_guard lock(m_mutex);
+  gather();
   std::uint64_t live = 0;
   for (const auto& [rel, r] : m_next) live += r.length;
   m_stats.live_bytes = live;
@@ -422,7 +434,13 @@ bool LoadStore::commit() {
 
 LoadStore::Stats LoadStore::stats() const {
   std::lock_guard lock(m_mutex);
-  return m_stats;
+  Stats s = m_stats;  // and what is not gathered yet
+  for (const auto& j : m_journal) {
+    s.found += j.found.size();
+    s.unread += j.unread;
+    s.stored += j.stored.size();
+  }
+  return s;
 }
 
 }  // namespace nastavnik::content
