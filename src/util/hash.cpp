@@ -58,6 +58,12 @@ Hasher& Hasher::update(std::uint64_t value) {
   return update(std::string_view(bytes, sizeof bytes));
 }
 
+std::pair<std::uint64_t, std::uint64_t> Hasher::value() const {
+  flush();
+  const XXH128_hash_t h = XXH3_128bits_digest(static_cast<XXH3_state_t*>(m_state));
+  return {h.high64, h.low64};
+}
+
 std::string Hasher::hex() const {
   flush();
   XXH128_hash_t h = XXH3_128bits_digest(static_cast<XXH3_state_t*>(m_state));

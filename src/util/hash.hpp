@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace nastavnik::util {
 
@@ -39,6 +40,8 @@ class Hasher {
   Hasher& field(std::string_view data) { return update(static_cast<std::uint64_t>(data.size())).update(data); }
   /// 32 lower-case hex digits.
   std::string hex() const;
+  /// The same hash as two numbers (high, low): a key of keys, without a string.
+  std::pair<std::uint64_t, std::uint64_t> value() const;
 
  private:
   void flush() const;
