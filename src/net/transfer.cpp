@@ -1,6 +1,7 @@
 #include "net/transfer.hpp"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cctype>
@@ -8,34 +9,99 @@
 #include <ctime>
 #include <map>
 #include <mutex>
+#include <stdexcept>
+#include <type_traits>
 
 namespace nastavnik::net {
 
 namespace {
 
+/// libcurl, opened when the first transfer needs it: `build`, `check` and `serve` never load it,
+/// nor the thirty libraries it brings (TLS, SSH, Kerberos, LDAP…), which were 3.5 ms of every
+/// start. The functions this file calls, and nothing else.
+struct Curl {
+  CURLcode (*global_init)(long);
+  CURL* (*easy_init)();
+  void (*easy_cleanup)(CURL*);
+  CURLcode (*easy_setopt)(CURL*, CURLoption, ...);
+  CURLcode (*easy_perform)(CURL*);
+  CURLcode (*easy_getinfo)(CURL*, CURLINFO, ...);
+  const char* (*easy_strerror)(CURLcode);
+  void (*easy_reset)(CURL*);
+  curl_slist* (*slist_append)(curl_slist*, const char*);
+  void (*slist_free_all)(curl_slist*);
+  CURLM* (*multi_init)();
+  CURLMcode (*multi_add_handle)(CURLM*, CURL*);
+  CURLMcode (*multi_remove_handle)(CURLM*, CURL*);
+  CURLMcode (*multi_perform)(CURLM*, int*);
+  CURLMcode (*multi_poll)(CURLM*, curl_waitfd[], unsigned int, int, int*);
+  CURLMsg* (*multi_info_read)(CURLM*, int*);
+  CURLMcode (*multi_cleanup)(CURLM*);
+  time_t (*getdate)(const char*, const time_t*);
+};
+
+/// Opened once, with every function found, or an exception with a Russian reason (the command
+/// reports it and exits 2).
+const Curl& lib() {
+  static const Curl* const curl = []() -> const Curl* {
+    void* so = ::dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    if (!so) return nullptr;
+    auto* c = new Curl();  // never freed, as the library is never closed
+    bool all = true;
+    auto find = [&](auto& fn, const char* name) {
+      fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(::dlsym(so, name));
+      all = all && fn != nullptr;
+    };
+    find(c->global_init, "curl_global_init");
+    find(c->easy_init, "curl_easy_init");
+    find(c->easy_cleanup, "curl_easy_cleanup");
+    find(c->easy_setopt, "curl_easy_setopt");
+    find(c->easy_perform, "curl_easy_perform");
+    find(c->easy_getinfo, "curl_easy_getinfo");
+    find(c->easy_strerror, "curl_easy_strerror");
+    find(c->easy_reset, "curl_easy_reset");
+    find(c->slist_append, "curl_slist_append");
+    find(c->slist_free_all, "curl_slist_free_all");
+    find(c->multi_init, "curl_multi_init");
+    find(c->multi_add_handle, "curl_multi_add_handle");
+    find(c->multi_remove_handle, "curl_multi_remove_handle");
+    find(c->multi_perform, "curl_multi_perform");
+    find(c->multi_poll, "curl_multi_poll");
+    find(c->multi_info_read, "curl_multi_info_read");
+    find(c->multi_cleanup, "curl_multi_cleanup");
+    find(c->getdate, "curl_getdate");
+    return all ? c : nullptr;
+  }();
+  if (!curl)
+    throw std::runtime_error(
+        "не удалось загрузить библиотеку libcurl (libcurl.so.4), без неё нет выгрузки и проверки внешних ссылок. "
+        "Установите её: sudo apt install libcurl4");
+  return *curl;
+}
+
 void global_init() {
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] { lib().global_init(CURL_GLOBAL_DEFAULT); });
 }
 
 struct EasyDeleter {
-  void operator()(CURL* h) const { curl_easy_cleanup(h); }
+  void operator()(CURL* h) const { lib().easy_cleanup(h); }
 };
 using EasyPtr = std::unique_ptr<CURL, EasyDeleter>;
 
 struct MultiDeleter {
-  void operator()(CURLM* m) const { curl_multi_cleanup(m); }
+  void operator()(CURLM* m) const { lib().multi_cleanup(m); }
 };
 using MultiPtr = std::unique_ptr<CURLM, MultiDeleter>;
 
 struct SlistDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+  void operator()(curl_slist* l) const { lib().slist_free_all(l); }
 };
 using SlistPtr = std::unique_ptr<curl_slist, SlistDeleter>;
 
 EasyPtr make_easy() {
   global_init();
-  EasyPtr h(curl_easy_init());
+  EasyPtr h(lib().easy_init());
   if (!h) throw std::bad_alloc();
   return h;
 }
@@ -114,69 +180,69 @@ int on_seek(void* user, curl_off_t offset, int origin) {
 
 void configure(CURL* h, Transfer& t, const Credentials& c) {
   const Request& r = t.request;
-  curl_easy_setopt(h, CURLOPT_URL, r.url.c_str());
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t.errbuf);
-  curl_easy_setopt(h, CURLOPT_USERAGENT, "nastavnik/" NASTAVNIK_VERSION);
-  curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-  curl_easy_setopt(h, CURLOPT_HEADERDATA, &t);
-  curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_write);
-  curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
-  curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https,ftp,ftps,sftp");
-  curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  lib().easy_setopt(h, CURLOPT_URL, r.url.c_str());
+  lib().easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  lib().easy_setopt(h, CURLOPT_ERRORBUFFER, t.errbuf);
+  lib().easy_setopt(h, CURLOPT_USERAGENT, "nastavnik/" NASTAVNIK_VERSION);
+  lib().easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
+  lib().easy_setopt(h, CURLOPT_HEADERDATA, &t);
+  lib().easy_setopt(h, CURLOPT_WRITEFUNCTION, on_write);
+  lib().easy_setopt(h, CURLOPT_WRITEDATA, &t);
+  lib().easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https,ftp,ftps,sftp");
+  lib().easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
   switch (r.method) {
-    case Request::Method::head: curl_easy_setopt(h, CURLOPT_NOBODY, 1L); break;
-    case Request::Method::get: curl_easy_setopt(h, CURLOPT_HTTPGET, 1L); break;
+    case Request::Method::head: lib().easy_setopt(h, CURLOPT_NOBODY, 1L); break;
+    case Request::Method::get: lib().easy_setopt(h, CURLOPT_HTTPGET, 1L); break;
     case Request::Method::put:
-      curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
-      curl_easy_setopt(h, CURLOPT_READFUNCTION, on_read);
-      curl_easy_setopt(h, CURLOPT_READDATA, &t);
-      curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, on_seek);
-      curl_easy_setopt(h, CURLOPT_SEEKDATA, &t);
-      curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
+      lib().easy_setopt(h, CURLOPT_UPLOAD, 1L);
+      lib().easy_setopt(h, CURLOPT_READFUNCTION, on_read);
+      lib().easy_setopt(h, CURLOPT_READDATA, &t);
+      lib().easy_setopt(h, CURLOPT_SEEKFUNCTION, on_seek);
+      lib().easy_setopt(h, CURLOPT_SEEKDATA, &t);
+      lib().easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(r.body.size()));
       break;
-    case Request::Method::custom: curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, r.custom.c_str()); break;
+    case Request::Method::custom: lib().easy_setopt(h, CURLOPT_CUSTOMREQUEST, r.custom.c_str()); break;
   }
-  if (r.no_body) curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+  if (r.no_body) lib().easy_setopt(h, CURLOPT_NOBODY, 1L);
   if (r.follow_redirects) {
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(h, CURLOPT_MAXREDIRS, 10L);
+    lib().easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
+    lib().easy_setopt(h, CURLOPT_MAXREDIRS, 10L);
   }
-  if (r.timeout.count() > 0) curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(r.timeout.count()));
+  if (r.timeout.count() > 0) lib().easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(r.timeout.count()));
   if (r.connect_timeout.count() > 0)
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(r.connect_timeout.count()));
-  if (r.create_dirs) curl_easy_setopt(h, CURLOPT_FTP_CREATE_MISSING_DIRS, static_cast<long>(CURLFTP_CREATE_DIR_RETRY));
-  if (r.require_tls) curl_easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+    lib().easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(r.connect_timeout.count()));
+  if (r.create_dirs) lib().easy_setopt(h, CURLOPT_FTP_CREATE_MISSING_DIRS, static_cast<long>(CURLFTP_CREATE_DIR_RETRY));
+  if (r.require_tls) lib().easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
   if (!r.quote.empty()) {
     curl_slist* list = nullptr;
-    for (const auto& q : r.quote) list = curl_slist_append(list, q.c_str());
+    for (const auto& q : r.quote) list = lib().slist_append(list, q.c_str());
     t.quote.reset(list);
-    curl_easy_setopt(h, CURLOPT_QUOTE, list);
+    lib().easy_setopt(h, CURLOPT_QUOTE, list);
   }
   if (!r.post_quote.empty()) {
     curl_slist* list = nullptr;
-    for (const auto& q : r.post_quote) list = curl_slist_append(list, q.c_str());
+    for (const auto& q : r.post_quote) list = lib().slist_append(list, q.c_str());
     t.post_quote.reset(list);
-    curl_easy_setopt(h, CURLOPT_POSTQUOTE, list);
+    lib().easy_setopt(h, CURLOPT_POSTQUOTE, list);
   }
-  if (!c.user.empty()) curl_easy_setopt(h, CURLOPT_USERNAME, c.user.c_str());
+  if (!c.user.empty()) lib().easy_setopt(h, CURLOPT_USERNAME, c.user.c_str());
   if (!c.password.empty()) {
-    curl_easy_setopt(h, CURLOPT_PASSWORD, c.password.c_str());
-    curl_easy_setopt(h, CURLOPT_KEYPASSWD, c.password.c_str());
+    lib().easy_setopt(h, CURLOPT_PASSWORD, c.password.c_str());
+    lib().easy_setopt(h, CURLOPT_KEYPASSWD, c.password.c_str());
   } else if (c.netrc) {
-    curl_easy_setopt(h, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
+    lib().easy_setopt(h, CURLOPT_NETRC, static_cast<long>(CURL_NETRC_OPTIONAL));
   }
   // Basic, sent up front: hostings' WebDAV uses it over https, and probing for Digest would
   // double every request.
-  if (!c.user.empty() || !c.password.empty() || c.netrc) curl_easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
-  if (!c.ssh_key.empty()) curl_easy_setopt(h, CURLOPT_SSH_PRIVATE_KEYFILE, c.ssh_key.c_str());
-  curl_easy_setopt(h, CURLOPT_SSH_AUTH_TYPES, static_cast<long>(CURLSSH_AUTH_PUBLICKEY | CURLSSH_AUTH_PASSWORD));
-  if (!c.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, c.ca_file.c_str());
+  if (!c.user.empty() || !c.password.empty() || c.netrc) lib().easy_setopt(h, CURLOPT_HTTPAUTH, static_cast<long>(CURLAUTH_BASIC));
+  if (!c.ssh_key.empty()) lib().easy_setopt(h, CURLOPT_SSH_PRIVATE_KEYFILE, c.ssh_key.c_str());
+  lib().easy_setopt(h, CURLOPT_SSH_AUTH_TYPES, static_cast<long>(CURLSSH_AUTH_PUBLICKEY | CURLSSH_AUTH_PASSWORD));
+  if (!c.ca_file.empty()) lib().easy_setopt(h, CURLOPT_CAINFO, c.ca_file.c_str());
   if (c.insecure) {
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
+    lib().easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+    lib().easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 0L);
   } else if (!c.known_hosts.empty()) {
-    curl_easy_setopt(h, CURLOPT_SSH_KNOWNHOSTS, c.known_hosts.c_str());
+    lib().easy_setopt(h, CURLOPT_SSH_KNOWNHOSTS, c.known_hosts.c_str());
   }
 }
 
@@ -222,16 +288,16 @@ ErrorKind classify(CURLcode code, long status) {
 void finish(CURL* h, Transfer& t, CURLcode code) {
   Response& r = t.response;
   long status = 0;
-  curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+  lib().easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
   r.status = status;
   if (code == CURLE_WRITE_ERROR && t.body_aborted) code = CURLE_OK;
   r.kind = classify(code, status);
-  if (r.kind != ErrorKind::none) r.error = t.errbuf[0] ? t.errbuf : curl_easy_strerror(code);
+  if (r.kind != ErrorKind::none) r.error = t.errbuf[0] ? t.errbuf : lib().easy_strerror(code);
   char* url = nullptr;
-  curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &url);
+  lib().easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &url);
   if (url) r.final_url = url;
   curl_off_t sent = 0;
-  curl_easy_getinfo(h, CURLINFO_SIZE_UPLOAD_T, &sent);
+  lib().easy_getinfo(h, CURLINFO_SIZE_UPLOAD_T, &sent);
   r.bytes_sent = static_cast<std::uint64_t>(sent);
   for (std::size_t i = 0; i + 1 < t.statuses.size(); ++i)
     if (t.statuses[i] >= 300 && t.statuses[i] < 400) r.redirects.push_back(t.statuses[i]);
@@ -299,7 +365,7 @@ std::optional<long> parse_retry_after(std::string_view value) {
     return std::stol(std::string(value));
   }
   // An HTTP date: "Wed, 21 Oct 2015 07:28:00 GMT"
-  std::time_t when = curl_getdate(std::string(value).c_str(), nullptr);
+  std::time_t when = lib().getdate(std::string(value).c_str(), nullptr);
   if (when < 0) return std::nullopt;
   long delta = static_cast<long>(when - std::time(nullptr));
   return std::max(0L, delta);
@@ -321,11 +387,11 @@ Session::~Session() = default;
 
 Response Session::perform(const Request& request) {
   CURL* h = m_impl->easy.get();
-  curl_easy_reset(h);  // keeps the open connection for the next transfer
+  lib().easy_reset(h);  // keeps the open connection for the next transfer
   Transfer t;
   t.request = request;
   configure(h, t, m_impl->credentials);
-  CURLcode code = curl_easy_perform(h);
+  CURLcode code = lib().easy_perform(h);
   finish(h, t, code);
   return std::move(t.response);
 }
@@ -345,13 +411,13 @@ struct Multi::Impl {
 
 Multi::Multi() : m_impl(std::make_unique<Impl>()) {
   global_init();
-  m_impl->multi.reset(curl_multi_init());
+  m_impl->multi.reset(lib().multi_init());
   if (!m_impl->multi) throw std::bad_alloc();
   m_impl->none.netrc = false;
 }
 
 Multi::~Multi() {
-  for (auto& [h, item] : m_impl->items) curl_multi_remove_handle(m_impl->multi.get(), h);
+  for (auto& [h, item] : m_impl->items) lib().multi_remove_handle(m_impl->multi.get(), h);
 }
 
 void Multi::add(std::uint64_t id, const Request& request) {
@@ -361,7 +427,7 @@ void Multi::add(std::uint64_t id, const Request& request) {
   item->transfer.request = request;
   configure(item->easy.get(), item->transfer, m_impl->none);
   CURL* h = item->easy.get();
-  curl_multi_add_handle(m_impl->multi.get(), h);
+  lib().multi_add_handle(m_impl->multi.get(), h);
   m_impl->items.emplace(h, std::move(item));
 }
 
@@ -371,25 +437,25 @@ std::vector<std::pair<std::uint64_t, Response>> Multi::poll(std::chrono::millise
   std::vector<std::pair<std::uint64_t, Response>> done;
   CURLM* m = m_impl->multi.get();
   int still = 0;
-  curl_multi_perform(m, &still);
+  lib().multi_perform(m, &still);
   auto collect = [&] {
     int left = 0;
-    while (CURLMsg* msg = curl_multi_info_read(m, &left)) {
+    while (CURLMsg* msg = lib().multi_info_read(m, &left)) {
       if (msg->msg != CURLMSG_DONE) continue;
       CURL* h = msg->easy_handle;
       CURLcode code = msg->data.result;
       auto it = m_impl->items.find(h);
       if (it == m_impl->items.end()) continue;
       finish(h, it->second->transfer, code);
-      curl_multi_remove_handle(m, h);
+      lib().multi_remove_handle(m, h);
       done.emplace_back(it->second->id, std::move(it->second->transfer.response));
       m_impl->items.erase(it);
     }
   };
   collect();
   if (done.empty() && !m_impl->items.empty()) {
-    curl_multi_poll(m, nullptr, 0, static_cast<int>(wait.count()), nullptr);
-    curl_multi_perform(m, &still);
+    lib().multi_poll(m, nullptr, 0, static_cast<int>(wait.count()), nullptr);
+    lib().multi_perform(m, &still);
     collect();
   }
   return done;

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <fstream>
 
 #include "render/page_cache.hpp"
@@ -45,6 +46,20 @@ TEST_CASE("a folder without site.yaml is a usage error", "[cli]") {
   auto r = run_binary({"check", "-s", dir.path().string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("site.yaml") != std::string::npos);
+}
+
+TEST_CASE("the binary does not load libcurl at start: only deploy and links open it", "[cli]") {
+  // Thirty libraries come with libcurl (TLS, SSH, Kerberos, LDAP…): 3.5 ms of every start of
+  // `build`, `check` and `serve`, which never transfer anything (net/transfer.cpp opens it).
+  std::string libs;
+  if (FILE* p = ::popen((std::string("ldd ") + NASTAVNIK_BIN + " 2>&1").c_str(), "r")) {
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) libs.append(buf, n);
+    CHECK(::pclose(p) == 0);
+  }
+  INFO(libs);
+  CHECK(libs.find("libc.so") != std::string::npos);  // ldd did list the libraries
+  CHECK(libs.find("libcurl") == std::string::npos);
 }
 
 TEST_CASE("version prints the version", "[cli]") {
