@@ -341,8 +341,9 @@ std::shared_ptr<LoadedSource> LoadStore::find(const std::string& rel, const std:
   e->stamp = r.stamp;
   e->read_ns = r.read_ns;
   e->text_pending = true;
-  if (e->body) e->body->links_world = std::move(r.world);
-  r.world.clear();  // until this run checks the body's links again (links_held)
+  // The record keeps its world: the same body's answers hold in the same world whether or not
+  // this run checks them (a page without an address this run is not checked).
+  if (e->body) e->body->links_world = r.world;
   Journal& j = m_journal.local();
   j.found.emplace_back(rel, std::move(r));
   if (!read) ++j.unread;

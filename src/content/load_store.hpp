@@ -93,9 +93,9 @@ class LoadStore {
   /// Stores `e` as the entry of `rel` (appended to the pack); `read` is the stamp of the bytes
   /// its key was hashed from. Thread-safe.
   void put(const std::string& rel, const LoadedSource& e, const util::FileStamp& read);
-  /// The body of the entry of `rel` found this run was checked: its link answers hold in
-  /// `world` (BodyMemo::links_world). An entry found but not checked (a page without an address)
-  /// is indexed without one, and the next run asks its questions again. Thread-safe.
+  /// The body of the entry of `rel` found this run was checked again: its link answers hold in
+  /// `world` (BodyMemo::links_world), not the one its record had. An entry found and not
+  /// checked again keeps its record's world: the same answers hold in the same world. Thread-safe.
   void links_held(const std::string& rel, const std::string& world);
   /// Writes the new index: the entries found or put this run (the sources of this run), no
   /// others. Compacts the pack first when less than half of it would be live. False when the
