@@ -481,6 +481,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
       cache->store()->links_held(src.rel, world);  // not the world its record had
     }
     base->body = std::move(e.body->body);  // lent; return_bodies gives it back
+    if (!options.render) base->body.html = model::StoredText();  // stored already; never rendered
     e.body->lent = true;
     sink.replay(e.body->diags);
     if (!cache->retains()) {  // a run's own cache: neither the text nor the bytes are needed now

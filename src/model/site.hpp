@@ -25,6 +25,9 @@ struct BuildOptions {
   Date now;
   bool drafts = false;
   bool future = false;
+  /// False for `check`: nothing is rendered, so a body's HTML is dropped as soon as it is stored
+  /// (validation never reads it): the memory is reused by the next bodies instead of growing.
+  bool render = true;
 };
 
 struct Site {

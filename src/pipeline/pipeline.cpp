@@ -113,6 +113,7 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
   }
   model::BuildOptions bo;
   bo.now = options.now;
+  bo.render = options.write;
   bo.drafts = options.drafts;
   bo.future = options.future;
   util::StageTimer timer("запись");

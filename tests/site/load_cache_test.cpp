@@ -190,6 +190,31 @@ TEST_CASE("the load cache parses only the saved file and agrees with a build wit
   }
 }
 
+TEST_CASE("a check fills the load store: the build after it parses nothing and agrees with a clean build",
+          "[site][load-cache][load-store]") {
+  // check drops each body's HTML once it is stored (nothing is rendered): it must be stored
+  // whole before that, or the next build would publish empty pages from the store.
+  test::TempDir dir;
+  const fs::path site = dir.path() / "site", out = dir.path() / "out";
+  fs::create_directories(site);
+  fs::copy(test::source_dir() / "site.yaml", site / "site.yaml", fs::copy_options::overwrite_existing);
+  fs::copy(test::source_dir() / "content", site / "content", fs::copy_options::recursive);
+  Keeper cache{Keeper::Kind::store};
+  pipeline::Options check;
+  check.site_dir = site;
+  check.now = test::k_test_now;
+  check.cache_dir = cache.cache_dir.path();
+  check.write = false;
+  diag::Sink sink;
+  const auto checked = pipeline::run(check, sink);
+  REQUIRE(checked.outcome == pipeline::Outcome::ok);
+  CHECK(checked.load_store.stored == checked.loaded.sources);
+  auto b = build_with_and_without_cache(site, out, cache);
+  REQUIRE(b.outcome == pipeline::Outcome::ok);
+  CHECK(cache.last().parsed == 0);
+  CHECK(cache.last().bodies_rendered == 0);
+}
+
 TEST_CASE("a cached body is rendered again when something outside its file changes its meaning", "[site][load-cache]") {
   test::TempDir dir;
   const fs::path site = dir.path() / "site", out = dir.path() / "out";
