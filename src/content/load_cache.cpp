@@ -131,6 +131,12 @@ void LoadCache::replace(std::map<std::string, std::shared_ptr<LoadedSource>> ent
   m_last = stats;
 }
 
+void LoadCache::hold(std::vector<std::shared_ptr<LoadedSource>> entries, Stats stats) {
+  std::lock_guard lock(m_mutex);
+  m_held = std::move(entries);
+  m_last = stats;
+}
+
 LoadCache::Stats LoadCache::last() const {
   std::lock_guard lock(m_mutex);
   return m_last;

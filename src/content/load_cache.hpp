@@ -152,6 +152,9 @@ class LoadCache {
   std::shared_ptr<LoadedSource> find(const std::string& rel) const;
   /// Replaces the whole cache by the sources of the build just done (deleted files leave).
   void replace(std::map<std::string, std::shared_ptr<LoadedSource>> entries, Stats stats);
+  /// A run's own cache (not retains()): keeps the run's entries, not to be looked up, until it is
+  /// let go.
+  void hold(std::vector<std::shared_ptr<LoadedSource>> entries, Stats stats);
   Stats last() const;
 
  private:
@@ -161,6 +164,7 @@ class LoadCache {
   std::int64_t m_run_ns = 0;
   mutable std::mutex m_mutex;
   std::map<std::string, std::shared_ptr<LoadedSource>> m_entries;
+  std::vector<std::shared_ptr<LoadedSource>> m_held;  ///< hold()
   Stats m_last;
 };
 

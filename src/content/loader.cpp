@@ -494,10 +494,21 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     if (auto* store = cache->store())
       for (auto& src : sources)
         if (src.fresh && !src.no_store && src.entry && src.entry->text) store->put(src.rel, *src.entry, src.stamp);
-    std::map<std::string, std::shared_ptr<LoadedSource>> entries;
-    for (auto& src : sources)
-      if (src.entry) entries.emplace(src.rel, std::move(src.entry));
-    cache->replace(std::move(entries), {sources.size(), parsed.load(), rendered.load(), unread.load(), links_asked.load()});
+    const LoadCache::Stats stats{sources.size(), parsed.load(), rendered.load(), unread.load(), links_asked.load()};
+    if (cache->retains()) {
+      std::map<std::string, std::shared_ptr<LoadedSource>> entries;
+      for (auto& src : sources)
+        if (src.entry) entries.emplace(src.rel, std::move(src.entry));
+      cache->replace(std::move(entries), stats);
+    } else {
+      // A run's own cache is never looked up again: it only keeps the entries (the bodies are
+      // lent from their memos) until it is let go, beside the later stages — no map of 10,000.
+      std::vector<std::shared_ptr<LoadedSource>> entries;
+      entries.reserve(sources.size());
+      for (auto& src : sources)
+        if (src.entry) entries.push_back(std::move(src.entry));
+      cache->hold(std::move(entries), stats);
+    }
   }
 
   timer.lap("  загрузка: Markdown");
