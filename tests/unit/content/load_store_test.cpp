@@ -1,6 +1,7 @@
-// The load store (content/load_store.cpp): every field of an entry comes back as written, a
-// damaged or foreign entry never comes back, and the folder is used only when it is the user's
-// own and no other run holds it.
+// The load store (content/load_store.cpp): an entry is found only under its key and whole, its
+// texts are read when used, the folder is used only when it is the user's own and no other run
+// holds it, the pack is compacted and stale stores go. (The entries' encoding:
+// load_codec_test.cpp.)
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
@@ -9,6 +10,7 @@
 
 #include "content/load_store.hpp"
 #include "content/page_source.hpp"
+#include "support/load_entries.hpp"
 #include "support/site_builder.hpp"
 
 // A namespace of its own: this folder compiles as one unity batch, and a using-directive at
@@ -17,185 +19,10 @@ namespace load_store_test {
 
 namespace fs = std::filesystem;
 using namespace nastavnik;
-
-namespace {
-
-diag::SourcePos at(int line) { return {"content/news/a.md", line, line + 2}; }
-
-diag::Diagnostic diagnostic(int n) {
-  return {diag::Severity::warning, "code." + std::to_string(n), "сообщение " + std::to_string(n), "подсказка", at(n)};
-}
-
-/// Every field of the base set to something other than its default.
-template <class P>
-P page_with_base() {
-  P p;
-  p.source = "content/news/a.md";
-  p.slug = "a";
-  p.url = "novosti/a/";
-  p.title = "Заголовок";
-  p.summary = "Кратко";
-  p.tags = {"тег", "ещё"};
-  p.body.html = "<p>тело</p>";
-  p.body.set_plain("тело");
-  p.pos.self = at(1);
-  p.pos.values = {{"title", at(2)}};
-  p.pos.keys = {{"title", at(3)}};
-  p.body_line = 7;
-  return p;
-}
-
-content::BodyMemo full_memo() {
-  content::BodyMemo m;
-  m.unsafe_html = true;
-  m.typography = false;
-  m.withholding = true;
-  m.headings = {{"Результаты", true}, {"Цели", false}};
-  m.links = {{"../b/", at(4), std::string("../../novosti/b/"), {diagnostic(1)}}, {"zzz", at(5), std::nullopt, {}}};
-  m.body.html = "<h2 id=\"celi\">Цели</h2><p>Текст «в кавычках»</p>";
-  m.body.set_plain("Цели Текст «в кавычках»");
-  m.body.headings = {{2, "Цели", "celi", at(6), false}, {2, "Результаты", "rezultaty", at(8), true}};
-  m.body.blocks = {{.text = "Текст", .pos = at(7)}};
-  m.body.has_withheld = true;
-  m.diags = {diagnostic(2), diagnostic(3)};
-  return m;
-}
-
-content::LoadedSource entry_of(content::AnyPage page) {
-  content::LoadedSource e;
-  e.key = "news|content/news/a.md|0123456789abcdef0123456789abcdef";
-  e.ok = true;
-  e.slug_field = "a";
-  e.slug_pos = at(9);
-  e.page = std::move(page);
-  e.diags = {diagnostic(4)};
-  e.body = full_memo();
-  return e;
-}
-
-std::vector<content::LoadedSource> entries_of_every_kind() {
-  std::vector<content::LoadedSource> out;
-  out.push_back(entry_of(page_with_base<model::Landing>()));
-  auto reg = page_with_base<model::Regulation>();
-  reg.approved = model::Approval{"238/1", util::Date{2024, 8, 30}, "директор", {at(10), {{"order", at(11)}}, {}}};
-  reg.file = "files/polozhenie.pdf";
-  out.push_back(entry_of(reg));
-  auto prog = page_with_base<model::Program>();
-  prog.form = "учитель — учитель";
-  prog.start = {2024, 9, 1};
-  prog.end = {2025, 5, 31};
-  prog.pair = "p1";
-  prog.authors = {"Иванова"};
-  out.push_back(entry_of(prog));
-  auto pr = page_with_base<model::Practice>();
-  pr.form = "ученик — ученик";
-  pr.start = util::Date{2024, 9, 1};
-  pr.authors = {"Петрова", "Сидоров"};
-  pr.pair = "p2";
-  out.push_back(entry_of(pr));
-  auto news = page_with_base<model::NewsItem>();
-  news.date = {2026, 11, 1};
-  news.image = "files/a.jpg";
-  news.image_alt = "описание";
-  news.draft = true;
-  news.event = model::NewsEvent{util::Date{2026, 11, 5}, "15:00", "актовый зал"};
-  out.push_back(entry_of(news));
-  auto page = page_with_base<model::Page>();
-  page.weight = -3;
-  page.menu = false;
-  out.push_back(entry_of(page));
-  auto bare = entry_of(model::Page{});
-  bare.ok = false;
-  bare.body.reset();
-  out.push_back(bare);
-  return out;
-}
-
-}  // namespace
-
-TEST_CASE("load store: an entry of every kind reads back with every field", "[content][load-store]") {
-  for (const auto& e : entries_of_every_kind()) {
-    const std::string bytes = content::encode_source(e);
-    auto back = content::decode_source(bytes);
-    REQUIRE(back);
-    CHECK(content::encode_source(*back) == bytes);
-    CHECK(back->page.index() == e.page.index());
-    CHECK(back->key == e.key);
-    CHECK(back->ok == e.ok);
-    CHECK(back->body.has_value() == e.body.has_value());
-    CHECK_FALSE(back->text);  // derived from the source again, never stored
-  }
-  // Spot checks that the fields land where they belong (a symmetric mistake would round-trip).
-  auto all = entries_of_every_kind();
-  auto news = content::decode_source(content::encode_source(all[4]));
-  REQUIRE(news);
-  const auto& n = std::get<model::NewsItem>(news->page);
-  CHECK(n.title == "Заголовок");
-  CHECK(n.image_alt == "описание");
-  CHECK(n.draft);
-  CHECK(n.event->place == "актовый зал");
-  CHECK(n.pos.of("title").line == 2);
-  CHECK(n.pos.key("title").line == 3);
-  CHECK(news->body->links[0].href == "../../novosti/b/");
-  CHECK_FALSE(news->body->links[1].href);
-  CHECK(news->body->body.headings[1].withheld);
-  CHECK(news->body->diags[1].code == "code.3");
-  CHECK(news->diags[0].severity == diag::Severity::warning);
-  CHECK_FALSE(news->body->lent);
-}
-
-TEST_CASE("load store: positions take the caller's name of the source only when it is the stored one",
-          "[content][load-store]") {
-  auto all = entries_of_every_kind();
-  const std::string bytes = content::encode_source(all[4]);  // a news item of content/news/a.md
-  const diag::FileName own("content/news/a.md"), other("content/news/b.md");
-  auto same = content::decode_source(bytes, own);
-  REQUIRE(same);
-  const auto& n = std::get<model::NewsItem>(same->page);
-  CHECK(n.pos.self.file == own);
-  CHECK(n.pos.values.at(0).second.file == own);
-  auto wrong = content::decode_source(bytes, other);  // a caller's mistake never renames positions
-  REQUIRE(wrong);
-  const auto& w = std::get<model::NewsItem>(wrong->page);
-  CHECK(w.pos.self.file.str() == "content/news/a.md");
-  CHECK(w.pos.values.at(0).second.file.str() == "content/news/a.md");
-  CHECK(content::encode_source(*wrong) == bytes);
-}
-
-TEST_CASE("load store: the fuzzer's seed entries are of the current format", "[content][load-store]") {
-  // tests/fuzz/corpus/load_store: real entries of the demo site. A seed that no longer decodes
-  // leaves the fuzzer only the magic to get past; a change of the format must renew them.
-  std::size_t seeds = 0;
-  for (const auto& f : fs::directory_iterator(fs::path(NASTAVNIK_SOURCE_DIR) / "tests/fuzz/corpus/load_store")) {
-    INFO(f.path().string());
-    const std::string bytes = test::read_file(f.path());
-    auto e = content::decode_source(bytes);
-    REQUIRE(e);
-    CHECK(content::encode_source(*e) == bytes);
-    ++seeds;
-  }
-  CHECK(seeds >= 5);
-}
-
-TEST_CASE("load store: a cut, lengthened or foreign entry does not decode", "[content][load-store]") {
-  const std::string bytes = content::encode_source(entries_of_every_kind()[1]);
-  for (std::size_t n = 0; n < bytes.size(); ++n) REQUIRE_FALSE(content::decode_source(std::string_view(bytes).substr(0, n)));
-  CHECK_FALSE(content::decode_source(bytes + '\0'));
-  std::string other = bytes;
-  other[0] = 'X';
-  CHECK_FALSE(content::decode_source(other));
-}
-
-namespace {
-
-content::LoadedSource news_entry(const std::string& key, std::size_t html_bytes = 10) {
-  auto e = entry_of(page_with_base<model::NewsItem>());
-  e.key = key;
-  e.body->body.html = std::string(html_bytes, 'x');
-  return e;
-}
-
-}  // namespace
+using test::at;
+using test::entry_of;
+using test::news_entry;
+using test::page_with_base;
 
 TEST_CASE("load store: found under its key after commit, not under another, not once damaged", "[content][load-store]") {
   test::TempDir dir;
@@ -572,30 +399,6 @@ TEST_CASE("load store: another site's store unused for 30 days is removed, nothi
     open_new();
     CHECK(fs::exists(old_store / "index"));
   }
-}
-
-TEST_CASE("limits: encoding a body whose text blocks are not in its plain text stays linear", "[safety][limits][load-store]") {
-  // Typography makes a block's source text differ from the plain text («» for "", — for --), so
-  // most blocks of such a page are not found there. Looking for each in the whole rest of an
-  // 8 MB text was quadratic (100 s for a 2.8 MB page; this one would run past the test timeout).
-  auto e = news_entry("k");
-  auto& body = e.body->body;
-  std::string plain;
-  plain.reserve(8u << 20);
-  while (plain.size() < (8u << 20)) plain += "Абзац «в кавычках» — вот так, типографика его изменила. ";
-  body.set_plain(std::move(plain));
-  body.blocks.clear();
-  for (int i = 0; i < 60000; ++i)
-    body.blocks.push_back(
-        {.text = "Абзац \"в кавычках\" -- вот так, номер " + std::to_string(i) + ".", .pos = at(i + 1)});
-  body.blocks.push_back({.text = "Абзац «в кавычках» — вот так", .pos = at(1)});  // and one that is there
-  const std::string bytes = content::encode_source(e);
-  auto back = content::decode_source(bytes);
-  REQUIRE(back);
-  REQUIRE(back->body->body.blocks.size() == body.blocks.size());
-  CHECK(back->body->body.text_of(back->body->body.blocks[123]) == body.blocks[123].text);
-  CHECK(back->body->body.text_of(back->body->body.blocks.back()) == body.blocks.back().text);
-  CHECK(content::encode_source(*back) == bytes);
 }
 
 }  // namespace load_store_test
