@@ -314,7 +314,7 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
     return (!n.draft || options.drafts) && (options.future || !(options.now < n.date));
   };
   static const std::string k_no_slug;
-  // Each source's slug and address, in parallel (slugify is most of the work); then, in path
+  // Each source's slug and address, in parallel (the strings are built per source); then, in path
   // order, the reports and the collisions.
   run_parallel(sources.size(), jobs, [&](std::size_t i) {
     MdSource& s = sources[i];

@@ -45,21 +45,12 @@ void read_folder(int root_fd, const std::string& prefix, std::vector<TreeEntry>&
 }  // namespace
 
 TreeListing::TreeListing(const std::filesystem::path& root, int jobs)
-    : m_root_fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)),
-      // One slot is kept for the thread that takes the listing; below everything else.
-      m_arena(jobs > 0 ? jobs : tbb::task_arena::automatic, 1, tbb::task_arena::priority::low) {
-  // With one thread, nothing in the background: take() lists it all.
-  if (m_root_fd < 0 || jobs == 1) return;
-  m_started = true;
-  m_arena.enqueue(m_group.defer([this] { list(""); }));
+    : m_root_fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)), m_tasks(jobs) {
+  if (m_root_fd >= 0) m_tasks.start([this] { list(""); });
 }
 
 TreeListing::~TreeListing() {
-  m_group.cancel();
-  try {
-    m_arena.execute([&] { m_group.wait(); });
-  } catch (...) {  // only allocation can fail in a listing; nothing to report on the way out
-  }
+  m_tasks.stop();  // before the folder's descriptor goes
   if (m_root_fd >= 0) ::close(m_root_fd);
 }
 
@@ -70,15 +61,11 @@ void TreeListing::list(const std::string& prefix) {
   // Each folder is a task of its own: a worker goes back to work of higher priority between
   // two folders.
   for (std::size_t i = from; i < found.size(); ++i)
-    if (found[i].is_dir) m_group.run([this, rel = found[i].rel] { list(rel); });
+    if (found[i].is_dir) m_tasks.spawn([this, rel = found[i].rel] { list(rel); });
 }
 
 std::vector<TreeEntry> TreeListing::take() {
-  if (m_started)
-    m_arena.execute([&] { m_group.wait(); });
-  else if (m_root_fd >= 0)
-    m_arena.execute([&] { m_group.run_and_wait([this] { list(""); }); });
-  m_started = false;
+  m_tasks.wait();
   std::vector<TreeEntry> all;
   std::size_t n = 0;
   for (const auto& part : m_found) n += part.size();

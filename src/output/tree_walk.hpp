@@ -2,13 +2,13 @@
 // The writer's listing of its staging tree: every entry by the folder's own listing (type and
 // inode from getdents64), without following symbolic links and without a stat per entry.
 #include <oneapi/tbb/enumerable_thread_specific.h>
-#include <oneapi/tbb/task_arena.h>
-#include <oneapi/tbb/task_group.h>
 
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "util/background.hpp"
 
 namespace nastavnik::output {
 
@@ -40,10 +40,8 @@ class TreeListing {
  private:
   void list(const std::string& prefix);
   int m_root_fd = -1;
-  bool m_started = false;  ///< listing in the background (not yet taken)
-  tbb::task_arena m_arena;
-  tbb::task_group m_group;
   tbb::enumerable_thread_specific<std::vector<TreeEntry>> m_found;
+  util::LowPriorityTasks m_tasks;  ///< last: stopped before what they fill goes
 };
 
 }  // namespace nastavnik::output

@@ -476,12 +476,16 @@ void Staging::put_all(const std::vector<render::OutputFile>& files, int jobs) {
   }
 }
 
-WriteResult write_output(const fs::path& out, const std::vector<render::OutputFile>& files, int jobs) {
+std::vector<std::string> paths_of(const std::vector<render::OutputFile>& files) {
   std::vector<std::string> paths;
   paths.reserve(files.size());
   for (const auto& f : files) paths.push_back(f.path);
+  return paths;
+}
+
+WriteResult write_output(const fs::path& out, const std::vector<render::OutputFile>& files, int jobs) {
   WriteResult result;
-  auto staging = Staging::open(out, paths, result.error, jobs);
+  auto staging = Staging::open(out, paths_of(files), result.error, jobs);
   if (!staging) return result;
   staging->put_all(files, jobs);
   return staging->commit();

@@ -82,6 +82,9 @@ class Staging {
   std::string m_error;
 };
 
+/// The output paths of `files`, in order (what Staging::open and prepare take).
+std::vector<std::string> paths_of(const std::vector<render::OutputFile>& files);
+
 /// Writes `files` as the new content of `out`. Files whose bytes equal the previous output keep
 /// their inode and timestamp. Leftovers of an interrupted earlier build are removed first.
 WriteResult write_output(const std::filesystem::path& out, const std::vector<render::OutputFile>& files, int jobs = 0);

@@ -125,6 +125,13 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
   bool staging_ready = false;  ///< prepared for this build's paths
   if (options.write && !options.caches && overlaps_sources(options.site_dir, out_dir).empty())
     staging = output::Staging::adopt(out_dir, options.jobs);
+  // The previous output, when pages may be taken from it (it is ours: it carries the marker):
+  // absolute and normal, as the writer names the live output, which recognises its own files.
+  fs::path previous_output;
+  if (options.incremental && fs::exists(out_dir / output::k_marker, ec)) {
+    previous_output = fs::absolute(out_dir).lexically_normal();
+    if (previous_output.filename().empty()) previous_output = previous_output.parent_path();
+  }
   content::LoadCache* load_cache = options.caches ? &options.caches->load : nullptr;
   // A single run backs its own load cache with the store on disk, and lets both go once loaded;
   // serve backs its kept cache with it while loading.
@@ -137,15 +144,8 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
       load_cache = &run_cache.emplace(store.get());
       // Bodies are read from the store when first rendered; a build that renders every page
       // (no earlier output to take pages from) reads each entry whole, in one read.
-      run_cache->read_whole(options.write && !(options.incremental && fs::exists(out_dir / output::k_marker, ec)));
+      run_cache->read_whole(options.write && previous_output.empty());
     }
-  }
-  // The previous output, when pages may be taken from it (it is ours: it carries the marker):
-  // absolute and normal, as the writer names the live output, which recognises its own files.
-  fs::path previous_output;
-  if (options.incremental && fs::exists(out_dir / output::k_marker, ec)) {
-    previous_output = fs::absolute(out_dir).lexically_normal();
-    if (previous_output.filename().empty()) previous_output = previous_output.parent_path();
   }
   // What the render stage will read from the previous build — its page manifest, the search
   // memo — is read now, while the site loads (render::ReadAhead). The memo is the one the render
@@ -177,7 +177,6 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
     store_dir = store->dir();
     result.load_store_used = true;
     if (options.caches) options.caches->load.attach_store(nullptr);
-    load_cache = options.caches ? load_cache : nullptr;  // the run's own goes with the store
     // A failure only means parsing again next time. Then the store's lock goes: another run of
     // this site may use it.
     auto close = [&closing] {
@@ -284,10 +283,7 @@ Result run_stages(const Options& options, diag::Sink& sink, Closing& closing) {
   result.files = files.size() + streamed.load();
   auto* caches = options.caches;
   if (staging && !staging_ready) {  // adopted, but the pages were not streamed into it
-    std::vector<std::string> paths;
-    paths.reserve(files.size());
-    for (const auto& f : files) paths.push_back(f.path);
-    if (!staging->prepare(paths, staging_error)) {
+    if (!staging->prepare(output::paths_of(files), staging_error)) {
       result.outcome = Outcome::io_error;
       result.error = staging_error;
       return result;

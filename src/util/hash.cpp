@@ -65,11 +65,10 @@ std::pair<std::uint64_t, std::uint64_t> Hasher::value() const {
 }
 
 std::string Hasher::hex() const {
-  flush();
-  XXH128_hash_t h = XXH3_128bits_digest(static_cast<XXH3_state_t*>(m_state));
+  const auto [high, low] = value();
   static constexpr char k_hex[] = "0123456789abcdef";
   std::string out(32, '0');
-  std::uint64_t parts[2] = {h.high64, h.low64};
+  const std::uint64_t parts[2] = {high, low};
   for (int p = 0; p < 2; ++p)
     for (int i = 0; i < 16; ++i) out[static_cast<std::size_t>(p * 16 + i)] = k_hex[(parts[p] >> (60 - 4 * i)) & 0xF];
   return out;
