@@ -54,27 +54,35 @@ bool opens_after(char32_t c) {
 std::string Typographer::apply(std::string_view run) {
   // Straight from UTF-8 to UTF-8 (the body text of every page passes here: converting each run
   // to UTF-32 and back was a sixth of `check`'s CPU). What the rules look back at is kept as the
-  // output grows: its last three characters, how many there are, the letters it ends with and
-  // the character before them. tests/unit/util/typography_test.cpp checks it against the
-  // UTF-32 formulation character for character.
+  // output grows: its last three characters, how many there are (up to 3), how many letters it
+  // ends with (up to 3: the rules ask only about words of one and two letters), whether it is
+  // letters only, and the character before its last letters. Between the characters the rules
+  // act on, text is copied a stretch at a time (see below).
+  // tests/unit/util/typography_test.cpp checks it against the UTF-32 formulation character for
+  // character.
   std::string out;
   out.reserve(run.size() + 16);
   char32_t last[3] = {0, 0, 0};  // last[0]: the last character written
-  std::size_t count = 0;         // characters written
-  std::size_t letters = 0;       // letters at the end of the output
-  char32_t before_letters = 0;   // the character before them (when count > letters)
-  auto emit = [&](char32_t c) __attribute__((always_inline)) {
-    append_utf8(out, c);
+  std::size_t count = 0;         // characters written, up to 3
+  std::size_t letters = 0;       // letters at the end of the output, up to 3
+  bool all_letters = true;       // the output so far is letters only
+  char32_t before_letters = 0;   // the character before them (when !all_letters)
+  auto push = [&](char32_t c) __attribute__((always_inline)) {
     last[2] = last[1];
     last[1] = last[0];
     last[0] = c;
-    ++count;
+    if (count < 3) ++count;
     if (is_letter(c)) {
-      ++letters;
+      if (letters < 3) ++letters;
     } else {
       letters = 0;
+      all_letters = false;
       before_letters = c;
     }
+  };
+  auto emit = [&](char32_t c) __attribute__((always_inline)) {
+    append_utf8(out, c);
+    push(c);
   };
   auto prev = [&](std::size_t back = 1) -> char32_t {
     if (count >= back) return last[back - 1];
@@ -91,17 +99,73 @@ std::string Typographer::apply(std::string_view run) {
   };
   // Letters of the word that ends the output so far, continuing the previous run's word.
   auto tail_word = [&]() -> int {
-    return static_cast<int>(letters == count ? letters + static_cast<std::size_t>(m_tail_word) : letters);
+    return static_cast<int>(all_letters ? letters + static_cast<std::size_t>(m_tail_word) : letters);
   };
   // Character just before the tail word (or ' ' when it starts the block).
-  auto before_tail_word = [&](int word) -> char32_t {
-    const std::size_t n = static_cast<std::size_t>(word);
-    if (count > n) return before_letters;  // then n == letters
-    if (count == n && m_tail_word == 0) return m_prev;
+  auto before_tail_word = [&]() -> char32_t {
+    if (!all_letters) return before_letters;
+    if (m_tail_word == 0) return m_prev;
     return U' ';
+  };
+  // The end of a stretch from byte `i` that no rule acts on: ASCII other than a space, a straight
+  // quote and "..", and two-byte characters other than « and » (Cyrillic, the no-break space).
+  // Such characters are written back as the same bytes, so the stretch is copied whole; three-
+  // and four-byte characters and bytes that are not UTF-8 go one at a time.
+  auto plain_end = [&](std::size_t i) {
+    const auto* b = reinterpret_cast<const unsigned char*>(run.data());
+    const std::size_t n = run.size();
+    while (i < n) {
+      const unsigned char c = b[i];
+      if (c < 0x80) {
+        if (c == ' ' || c == '"' || (c == '.' && i + 1 < n && b[i + 1] == '.')) break;
+        ++i;
+      } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (b[i + 1] & 0xC0) == 0x80 &&
+                 !(c == 0xC2 && (b[i + 1] == 0xAB || b[i + 1] == 0xBB))) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    return i;
+  };
+  // The state after a copied stretch [from, to): its last characters, read backwards (one or two
+  // bytes each), up to the one before its last three letters.
+  auto after_stretch = [&](std::size_t from, std::size_t to) {
+    char32_t tail[4];
+    std::size_t k = 0, j = to;
+    while (j > from && k < 4) {
+      const auto b = static_cast<unsigned char>(run[j - 1]);
+      std::size_t at = b < 0x80 ? j - 1 : j - 2;
+      tail[k++] = next_code_point(run, at);
+      j -= b < 0x80 ? 1 : 2;
+    }
+    // tail[0] is the last character; k ≤ 4 of them, all of the stretch when j == from.
+    std::size_t run_letters = 0;
+    while (run_letters < k && run_letters < 3 && is_letter(tail[run_letters])) ++run_letters;
+    for (std::size_t m = std::min<std::size_t>(k, 3); m-- > 0;) {
+      last[2] = last[1];
+      last[1] = last[0];
+      last[0] = tail[m];
+    }
+    count = std::min<std::size_t>(count + k, 3);
+    if (run_letters == 3) {
+      letters = 3;  // a long word: the rules no longer ask what is before it
+    } else if (run_letters < k) {
+      letters = run_letters;
+      all_letters = false;
+      before_letters = tail[run_letters];
+    } else {
+      letters = std::min<std::size_t>(letters + k, 3);  // the whole stretch: k < 3 letters
+    }
   };
 
   for (std::size_t i = 0; i < run.size();) {
+    if (const std::size_t end = plain_end(i); end > i) {
+      out.append(run, i, end - i);
+      after_stretch(i, end);
+      i = end;
+      continue;
+    }
     const std::size_t here = i;
     const char32_t c = next_code_point(run, i);  // i: the next character's byte
     auto at = [&](int k) { return ahead(here, k); };
@@ -166,7 +230,7 @@ std::string Typographer::apply(std::string_view run) {
       // One- and two-letter Russian words: «в школе», «на сайте», «не менее».
       if (!bind && is_cyrillic_letter(p) && n != U' ') {
         const int word = tail_word();
-        const char32_t before = before_tail_word(word);
+        const char32_t before = before_tail_word();
         if (word >= 1 && word <= 2 && !is_digit(before) && !is_letter(before)) bind = true;
       }
       emit(bind ? k_nbsp : U' ');
