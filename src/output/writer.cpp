@@ -318,6 +318,20 @@ bool Staging::prepare(const std::vector<std::string>& paths, std::string& error)
     }
     for (const auto& x : extra) fs::remove_all(tmp / x, ec);
   }
+  if (!m_staged) {
+    // A fresh tree: the folders that hold only files (a page's own folder, 10,000 of them) are
+    // made by put(), on the render stage's threads, as their first file arrives; here only
+    // those above them, on one thread while the other core waits.
+    std::unordered_set<std::string_view> above;
+    for (const auto d : dirs)
+      if (const auto slash = d.rfind('/'); slash != std::string_view::npos) above.insert(d.substr(0, slash));
+    m_deferred.reserve(dirs.size());
+    std::erase_if(dirs, [&](std::string_view d) {
+      if (above.count(d)) return false;
+      m_deferred.insert(d);
+      return true;
+    });
+  }
   for (const auto d : dirs) {
     if (present.count(d)) continue;  // seen in the listing: no mkdir for each of 10,000 folders
     // mkdir, not create_directories: the parents come first, and an existing folder is fine.
@@ -330,6 +344,20 @@ bool Staging::prepare(const std::vector<std::string>& paths, std::string& error)
     }
   }
   return true;
+}
+
+bool Staging::make_deferred_folder(std::string_view path) {
+  const auto slash = path.rfind('/');
+  if (slash == std::string_view::npos || m_deferred.count(path.substr(0, slash)) == 0) return true;
+  const fs::path dir = m_tmp / path.substr(0, slash);
+  // Another file of the same folder may have made it: EEXIST is fine (and a file there cannot
+  // be: the tree is fresh, and nothing else is written into it).
+  if (::mkdir(dir.c_str(), 0777) == 0 || errno == EEXIST) return true;
+  const int err = errno;
+  std::lock_guard lock(m_error_mutex);
+  if (m_error.empty())
+    m_error = "не удаётся создать папку «" + dir.string() + "»: " + std::error_code(err, std::generic_category()).message();
+  return false;
 }
 
 void Staging::put(const render::OutputFile& f) {
@@ -350,6 +378,8 @@ void Staging::put(const render::OutputFile& f) {
   std::error_code e;
   bool ok = true;
   if (m_wanted.count(f.path) == 0) {  // not announced to open(): no folder was made for it
+    ok = false;
+  } else if (!m_staged && !make_deferred_folder(f.path)) {
     ok = false;
   } else if (!m_staged && f.copy_from.empty()) {
     // A fresh staging tree is ours alone and empty: a new file is written (or linked) under

@@ -66,6 +66,8 @@ class Staging {
 
  private:
   Staging() = default;
+  /// Makes the deferred folder of `path`, if it has one; false (the error noted) when it cannot.
+  bool make_deferred_folder(std::string_view path);
   static std::unique_ptr<Staging> begin(const std::filesystem::path& out, std::string& error, int jobs, bool adopt_only);
   std::filesystem::path m_out, m_tmp, m_prev;
   bool m_staged = false;    ///< the previous swap's tree was adopted
@@ -74,6 +76,9 @@ class Staging {
   std::unique_ptr<TreeListing> m_listing;  ///< of the adopted tree, until prepare() takes it
   std::vector<std::string> m_paths;        ///< every path of the new output (and the marker)
   std::unordered_set<std::string_view> m_wanted;  ///< views of m_paths, read-only after prepare
+  /// Folders of a fresh tree that hold only files: put() makes each with its first file
+  /// (views of m_paths, read-only after prepare).
+  std::unordered_set<std::string_view> m_deferred;
   /// The adopted tree's files and their inodes, as its listing saw them (keys view m_paths;
   /// read-only after prepare); used only when it is on the live output's device.
   std::unordered_map<std::string_view, std::uint64_t> m_inodes;
