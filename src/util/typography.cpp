@@ -110,17 +110,41 @@ std::string Typographer::apply(std::string_view run) {
   // The end of a stretch from byte `i` that no rule acts on: ASCII other than a space, a straight
   // quote and "..", and two-byte characters other than « and » (Cyrillic, the no-break space).
   // Such characters are written back as the same bytes, so the stretch is copied whole; three-
-  // and four-byte characters and bytes that are not UTF-8 go one at a time.
-  auto plain_end = [&](std::size_t i) {
+  // and four-byte characters and bytes that are not UTF-8 go one at a time. A space stays a
+  // space, and the stretch goes on, when the three characters before it are letters and a
+  // lower-case Russian or Latin letter follows it: no rule binds it then (a word of one or two
+  // letters, a number, «№», an initial, a dash). `word` counts the letters before the stretch
+  // (up to 3); inside it, only a-z, A-Z and Russian letters count, which never says "letter"
+  // where is_letter would not.
+  auto plain_end = [&](std::size_t i, std::size_t word) {
     const auto* b = reinterpret_cast<const unsigned char*>(run.data());
     const std::size_t n = run.size();
+    auto lower_letter_at = [&](std::size_t k) {
+      if (k >= n) return false;
+      const unsigned char c = b[k];
+      if (c < 0x80) return c >= 'a' && c <= 'z';
+      if (k + 1 >= n) return false;
+      const unsigned char d = b[k + 1];
+      return (c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91));
+    };
     while (i < n) {
       const unsigned char c = b[i];
       if (c < 0x80) {
-        if (c == ' ' || c == '"' || (c == '.' && i + 1 < n && b[i + 1] == '.')) break;
+        if (c == ' ') {
+          if (word < 3 || !lower_letter_at(i + 1)) break;
+          word = 0;
+        } else if (c == '"' || (c == '.' && i + 1 < n && b[i + 1] == '.')) {
+          break;
+        } else {
+          word = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? word + 1 : 0;
+        }
         ++i;
       } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (b[i + 1] & 0xC0) == 0x80 &&
                  !(c == 0xC2 && (b[i + 1] == 0xAB || b[i + 1] == 0xBB))) {
+        const unsigned char d = b[i + 1];
+        word = (c == 0xD0 && d >= 0x90) || (c == 0xD1 && (d <= 0x8F || d == 0x91)) || (c == 0xD0 && d == 0x81)
+                   ? word + 1
+                   : 0;
         i += 2;
       } else {
         break;
@@ -160,7 +184,7 @@ std::string Typographer::apply(std::string_view run) {
   };
 
   for (std::size_t i = 0; i < run.size();) {
-    if (const std::size_t end = plain_end(i); end > i) {
+    if (const std::size_t end = plain_end(i, letters); end > i) {
       out.append(run, i, end - i);
       after_stretch(i, end);
       i = end;

@@ -44,6 +44,9 @@ TEST_CASE("typograph: non-breaking spaces", "[util][typography]") {
       {"из-за угла", "из-за~угла"},
       {"слово  в", "слово  в"},  // a double space is left alone
       {"Plain English text", "Plain English text"},
+      {"Written by Smith J. R. here", "Written by Smith~J.~R. here"},  // Latin initials too
+      {"длинное слово - тире", "длинное слово~— тире"},
+      {"длинное слово 2024 гг.", "длинное слово 2024~гг."},
   };
   for (const auto& c : cases) {
     INFO(c.in);
