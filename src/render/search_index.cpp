@@ -25,18 +25,6 @@ namespace nastavnik::render {
 
 namespace {
 
-bool is_word_char(char32_t c) {
-  return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
-         (c >= U'а' && c <= U'я') || (c >= U'А' && c <= U'Я') || c == U'ё' || c == U'Ё';
-}
-
-char32_t lower(char32_t c) {
-  if (c >= U'A' && c <= U'Z') return c + 32;
-  if (c >= U'А' && c <= U'Я') return c + 32;
-  if (c == U'Ё' || c == U'ё') return U'е';
-  return c;
-}
-
 // Kept in step with STOP in layouts/assets/search.js.
 constexpr std::array<std::string_view, 38> k_stop = {
     "а",   "без", "бы",  "в",   "во",   "вы",  "да",  "до",  "его", "ее",  "если", "же", "за",
@@ -69,22 +57,38 @@ void for_each_word(std::string_view text, std::string& word, F&& f) {
     len = 0;
     chars = 0;
   };
-  for (std::size_t pos = 0; pos < text.size();) {
-    const char32_t c = lower(util::next_code_point(text, pos));
-    if (!is_word_char(c)) {
+  // On the bytes: a word character is an ASCII letter or digit (one byte) or a Russian letter
+  // (two bytes, D0 or D1 and one more), lowered without decoding. Anything else ends a word and
+  // is stepped over one character at a time (an invalid byte is one character).
+  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t pos = 0; pos < n;) {
+    const unsigned char c = b[pos];
+    unsigned char out0 = 0, out1 = 0;  // the lowered character: one byte, or two
+    if (c < 0x80) {
+      if (c >= '0' && c <= '9') out0 = c;
+      else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') out0 = c | 0x20;
+    } else if ((c == 0xD0 || c == 0xD1) && pos + 1 < n) {
+      const unsigned char d = b[pos + 1];
+      if (c == 0xD0 && d >= 0x90 && d <= 0x9F) out0 = 0xD0, out1 = d + 0x20;        // А-П → а-п
+      else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) out0 = 0xD1, out1 = d - 0x20;   // Р-Я → р-я
+      else if (c == 0xD0 && d >= 0xB0 && d <= 0xBF) out0 = 0xD0, out1 = d;          // а-п
+      else if (c == 0xD1 && d >= 0x80 && d <= 0x8F) out0 = 0xD1, out1 = d;          // р-я
+      else if ((c == 0xD0 && d == 0x81) || (c == 0xD1 && d == 0x91)) out0 = 0xD0, out1 = 0xB5;  // Ё, ё → е
+    }
+    if (out0 == 0) {
       if (chars > 0) flush();
+      if (c < 0x80) ++pos;
+      else util::next_code_point(text, pos);
       continue;
     }
     if (len + 2 > word.size()) word.resize(std::max<std::size_t>(64, 2 * word.size()));
-    // A word character is an ASCII letter or digit, or a Cyrillic letter: one or two bytes.
-    char* out = word.data() + len;
-    if (c < 0x80) {
-      out[0] = static_cast<char>(c);
-      len += 1;
+    word[len++] = static_cast<char>(out0);
+    if (out1 != 0) {
+      word[len++] = static_cast<char>(out1);
+      pos += 2;
     } else {
-      out[0] = static_cast<char>(0xC0 | (c >> 6));
-      out[1] = static_cast<char>(0x80 | (c & 0x3F));
-      len += 2;
+      pos += 1;
     }
     ++chars;
   }

@@ -65,7 +65,8 @@ TEST_CASE("search words equal the definition, letter by letter, on random texts"
     return out;
   };
   const std::vector<std::string> pieces = {"а", "Я", "ё", "Ё", "ж", "Щ", "z", "Q", "7", " ", ".", "-", "«", "—",
-                                           "\xff", "\xd0", "é", "ß", "中", "😀", "\n", "и", "для", "ъ", "Ь"};
+                                           "\xff", "\xd0", "é", "ß", "中", "😀", "\n", "и", "для", "ъ", "Ь",
+                                           "Ѐ", "ѐ", "Ђ", "ђ", "П", "Р", "п", "р", "я", "А", "0", "9", "@", "[", "`", "{"};
   std::mt19937 rng(20261122);
   for (int round = 0; round < 20000; ++round) {
     std::string text;
