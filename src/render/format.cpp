@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/bytes.hpp"
 #include "util/utf8.hpp"
 
 namespace nastavnik::render {
@@ -63,9 +64,14 @@ void append_json_string(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  namespace b = util::bytes;
+  for (std::size_t i = 0;; ++i) {
+    // The next byte to escape, eight bytes at a time: most strings have none.
+    i = b::find_first(
+        s, i, [](std::uint64_t v) { return b::below(v, 0x20) | b::equal(v, '"') | b::equal(v, '\\'); },
+        [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; });
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "util/bytes.hpp"
 #include "util/utf8.hpp"
 
 namespace nastavnik::util {
@@ -23,8 +24,10 @@ std::string collapse_prefix(std::string_view text, std::size_t limit) {
   while (out.size() <= limit) {
     while (pos < n && is_collapsible(text[pos])) ++pos;
     if (pos == n) break;
-    std::size_t end = pos;
-    while (end < n && !is_collapsible(text[end])) ++end;
+    namespace b = util::bytes;
+    const std::size_t end = b::find_first(
+        text, pos, [](std::uint64_t v) { return b::equal(v, ' ') | b::equal(v, '\n') | b::equal(v, '\t') | b::equal(v, '\r'); },
+        [](unsigned char c) { return is_collapsible(static_cast<char>(c)); });
     if (!out.empty()) out += ' ';
     out.append(text.data() + pos, end - pos);
     pos = end;
@@ -50,12 +53,21 @@ std::optional<std::string> truncate_valid(std::string& flat, std::size_t max_cha
   const auto* b = reinterpret_cast<const unsigned char*>(flat.data());
   const std::size_t half = max_chars / 2 + 1;  // the first character a cut may go to
   std::size_t count = 0, lo = 0, hi = 0;       // lo, hi: offsets of characters half, max_chars
-  for (std::size_t i = 0; i < flat.size() && count <= max_chars; ++i) {
-    if ((b[i] & 0xC0) == 0x80) continue;
-    if (count == half) lo = i;
-    if (count == max_chars) hi = i;
-    ++count;
-  }
+  std::size_t i = 0;
+  // Eight bytes at a time while character `target` is not among them, then byte by byte up to
+  // and past it.
+  auto to = [&](std::size_t target, std::size_t& at) {
+    for (std::size_t starts; i + 8 <= flat.size() && count + (starts = bytes::char_starts(bytes::load(flat.data() + i))) <= target; i += 8)
+      count += starts;
+    for (; i < flat.size() && count <= target; ++i) {
+      if ((b[i] & 0xC0) == 0x80) continue;
+      if (count == target) at = i;
+      ++count;
+    }
+  };
+  if (half < max_chars) to(half, lo);
+  to(max_chars, hi);
+  if (half == max_chars) lo = hi;
   if (count <= max_chars) {
     if (whole) return std::move(flat);
     return std::nullopt;
