@@ -31,6 +31,9 @@ TEST_CASE("typography on a rendered page: text nodes only", "[render]") {
         "<code>в \"x\"</code><p>«Да»" + nb + "— нет &amp; в</p>");
   CHECK(typograph_html("<head><title>в доме</title></head><svg><text>в доме</text></svg><!-- в доме -->") ==
         "<head><title>в доме</title></head><svg><text>в доме</text></svg><!-- в доме -->");
+  // A '>' left bare in text comes out as &gt;, with or without an entity beside it.
+  CHECK(typograph_html("<p>a > b в доме</p><p>x > y &amp; z</p>") ==
+        "<p>a &gt; b в" + nb + "доме</p><p>x &gt; y &amp; z</p>");
   const std::string once = typograph_html("<p>Он сказал: \"в 2024 г. - всё\"</p>");
   CHECK(typograph_html(once) == once);
   // Every tag whose content stays as written, and tags that only look like them.
