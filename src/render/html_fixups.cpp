@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "util/bytes.hpp"
+#include "util/hash.hpp"
 #include "util/typography.hpp"
 
 namespace nastavnik::render {
@@ -180,7 +181,7 @@ std::string typograph_text(std::string_view text) {
 const std::string& typograph_text_memo(std::string_view text) {
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const { return util::hash64(s); }  // XXH3
   };
   thread_local std::unordered_map<std::string, std::string, Hash, std::equal_to<>> memo;
   constexpr std::size_t k_max_entries = 4096, k_max_text = 512;

@@ -98,7 +98,7 @@ void for_each_word(std::string_view text, std::string& word, F&& f) {
 /// A hash map from words that is looked up by string_view, without a temporary string.
 struct WordHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const { return util::hash64(s); }  // XXH3
 };
 
 }  // namespace
