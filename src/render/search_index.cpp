@@ -425,13 +425,19 @@ SearchIndex build_search_index(const std::vector<SearchDoc>& docs, SearchMemo* m
       // weights name each stem once. (Sorting them again was most of this loop.)
       const auto& plist = postings[static_cast<std::size_t>(order[k])];
       std::string& s = lists[k];
-      append_json_string(s, stems[static_cast<std::size_t>(order[k])]);
+      const std::string& stem = stems[static_cast<std::size_t>(order[k])];
+      s.reserve(stem.size() + 8 + 12 * plist.size());
+      append_json_string(s, stem);
       s += ":[";
       for (std::size_t n = 0; n < plist.size(); ++n) {
+        // Into room reserved above: the index has millions of these numbers.
+        char doc[12], weight[12];
+        const char* doc_end = std::to_chars(doc, doc + sizeof doc, plist[n].first).ptr;
+        const char* weight_end = std::to_chars(weight, weight + sizeof weight, plist[n].second).ptr;
         if (n) s += ',';
-        append_int(s, plist[n].first);
+        s.append(doc, static_cast<std::size_t>(doc_end - doc));
         s += ',';
-        append_int(s, plist[n].second);
+        s.append(weight, static_cast<std::size_t>(weight_end - weight));
       }
       s += ']';
     });
