@@ -9,7 +9,7 @@
 #include <charconv>
 
 #include "render/mustache_internal.hpp"
-#include "util/bytes.hpp"
+#include "util/text.hpp"
 
 namespace nastavnik::render::mustache {
 namespace {
@@ -39,42 +39,7 @@ bool is_false(const Json& v) {
   }
 }
 
-void append_escaped(std::string& out, std::string_view s) {
-  namespace b = util::bytes;
-  std::size_t run = 0;
-  for (std::size_t i = 0;; ++i) {
-    // The next byte to escape, eight bytes at a time: most values have none.
-    i = b::find_first(
-        s, i,
-        [](std::uint64_t v) {
-          return b::equal(v, '&') | b::equal(v, '<') | b::equal(v, '>') | b::equal(v, '"') | b::equal(v, '\'');
-        },
-        [](unsigned char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; });
-    if (i >= s.size()) break;
-    std::string_view entity;
-    switch (s[i]) {
-      case '&':
-        entity = "&amp;";
-        break;
-      case '<':
-        entity = "&lt;";
-        break;
-      case '>':
-        entity = "&gt;";
-        break;
-      case '"':
-        entity = "&quot;";
-        break;
-      default:
-        entity = "&#39;";
-        break;
-    }
-    out.append(s.data() + run, i - run);
-    out.append(entity);
-    run = i + 1;
-  }
-  out.append(s.data() + run, s.size() - run);
-}
+void append_escaped(std::string& out, std::string_view s) { util::append_html_escaped(out, s); }
 
 void append_value(std::string& out, const Json& v, bool escape) {
   char buf[64];

@@ -2,6 +2,7 @@
 
 #include <unicode/uchar.h>
 
+#include "util/bytes.hpp"
 #include "util/utf8.hpp"
 
 namespace nastavnik::util {
@@ -179,30 +180,47 @@ std::vector<std::string> split_lines(std::string_view s) {
   return lines;
 }
 
+void append_html_escaped(std::string& out, std::string_view s) {
+  namespace b = bytes;
+  std::size_t run = 0;
+  for (std::size_t i = 0;; ++i) {
+    // The next byte to escape, eight bytes at a time: most texts have few.
+    i = b::find_first(
+        s, i,
+        [](std::uint64_t v) {
+          return b::equal(v, '&') | b::equal(v, '<') | b::equal(v, '>') | b::equal(v, '"') | b::equal(v, '\'');
+        },
+        [](unsigned char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; });
+    if (i >= s.size()) break;
+    std::string_view entity;
+    switch (s[i]) {
+      case '&':
+        entity = "&amp;";
+        break;
+      case '<':
+        entity = "&lt;";
+        break;
+      case '>':
+        entity = "&gt;";
+        break;
+      case '"':
+        entity = "&quot;";
+        break;
+      default:
+        entity = "&#39;";
+        break;
+    }
+    out.append(s.data() + run, i - run);
+    out.append(entity);
+    run = i + 1;
+  }
+  out.append(s.data() + run, s.size() - run);
+}
+
 std::string html_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
+  append_html_escaped(out, s);
   return out;
 }
 

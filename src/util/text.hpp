@@ -20,6 +20,8 @@ std::string trim(std::string_view s);
 std::vector<std::string> split_lines(std::string_view s);
 /// Escapes &, <, >, " and ' for HTML text and attributes.
 std::string html_escape(std::string_view s);
+/// html_escape appended to `out`.
+void append_html_escaped(std::string& out, std::string_view s);
 /// Escapes for XML (Atom, sitemap): same set as HTML.
 inline std::string xml_escape(std::string_view s) { return html_escape(s); }
 

@@ -67,3 +67,34 @@ TEST_CASE("to_lower, trim, split_lines, html_escape", "[util][text]") {
         "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
   CHECK(xml_escape("a<b") == "a&lt;b");
 }
+
+TEST_CASE("html_escape equals escaping byte by byte, on random bytes", "[util][text]") {
+  // Eight bytes at a time (util/bytes.hpp): every byte value, at every place in a word, next to
+  // the five escaped ones.
+  auto reference = [](std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c == '&') out += "&amp;";
+      else if (c == '<') out += "&lt;";
+      else if (c == '>') out += "&gt;";
+      else if (c == '"') out += "&quot;";
+      else if (c == '\'') out += "&#39;";
+      else out += c;
+    }
+    return out;
+  };
+  std::uint32_t seed = 4242;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (int k = static_cast<int>(next() % 40); k > 0; --k) {
+      const auto r = next() >> 8;
+      s += (r % 4 == 0) ? "&<>\"'"[r / 4 % 5] : static_cast<char>(r % 256);
+    }
+    INFO(round);
+    std::string appended = "x";
+    append_html_escaped(appended, s);
+    REQUIRE(html_escape(s) == reference(s));
+    REQUIRE(appended == "x" + reference(s));
+  }
+}
