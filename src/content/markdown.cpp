@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -59,8 +60,10 @@ class Positioner {
   Positioner(std::string_view text, const diag::FileName& file, int first_line)
       : m_text(text), m_file(file), m_first_line(first_line) {
     m_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') m_starts.push_back(i + 1);
+    // memchr: a byte loop here was 7 instructions a byte of every body.
+    for (const char* p = text.data(), *end = text.data() + text.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr;)
+      m_starts.push_back(static_cast<std::size_t>(++p - text.data()));
   }
   diag::SourcePos at(int line, int byte_col) const {
     if (line <= 0) return {m_file, m_first_line, 1};
