@@ -53,7 +53,7 @@ TEST_CASE("parallel parses keep strikethrough and autolinks (cmark-gfm's global 
 
 TEST_CASE("raw HTML is reported at its file line and dropped", "[content][markdown]") {
   diag::Sink sink;
-  auto b = render_md("Текст\n\n<iframe src=\"x\"></iframe>\n\nи <span>строка</span>\n", {}, sink);
+  auto b = render_md("Текст\n\n<iframe src=\"x\"></iframe>\n\nи<span>строка</span>\n", {}, sink);
   CHECK(b.html.text().find("iframe") == std::string::npos);
   CHECK(b.html.text().find("<span>") == std::string::npos);
   CHECK(b.html.text().find("строка") != std::string::npos);
@@ -63,6 +63,8 @@ TEST_CASE("raw HTML is reported at its file line and dropped", "[content][markdo
   CHECK(items[0].pos.line == 7);  // body line 3 + first line 5 - 1
   CHECK(items[0].pos.column == 1);
   CHECK(items[1].pos.line == 9);
+  CHECK(items[1].pos.column == 2);  // in characters, after «и»
+  CHECK(items[2].pos.column == 14);
 }
 
 TEST_CASE("raw HTML is kept with unsafe_html", "[content][markdown]") {
