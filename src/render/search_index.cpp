@@ -45,52 +45,71 @@ bool is_stop_word(std::string_view w) {
 
 namespace {
 
+/// The lowered bytes of each two-byte character D0 80 … D1 BF (index: (lead − D0) · 64 +
+/// second − 80), high byte first; 0 for what is not a Russian letter. А-П → а-п, Р-Я → р-я,
+/// Ё and ё → е.
+constexpr std::array<std::uint16_t, 128> k_russian_lower = [] {
+  std::array<std::uint16_t, 128> t{};
+  for (unsigned d = 0x80; d <= 0xBF; ++d) {
+    std::uint16_t& in_d0 = t[d - 0x80];
+    std::uint16_t& in_d1 = t[64 + d - 0x80];
+    if (d >= 0x90 && d <= 0x9F) in_d0 = static_cast<std::uint16_t>(0xD000 | (d + 0x20));  // А-П
+    if (d >= 0xA0 && d <= 0xAF) in_d0 = static_cast<std::uint16_t>(0xD100 | (d - 0x20));  // Р-Я
+    if (d >= 0xB0 && d <= 0xBF) in_d0 = static_cast<std::uint16_t>(0xD000 | d);           // а-п
+    if (d <= 0x8F) in_d1 = static_cast<std::uint16_t>(0xD100 | d);                         // р-я
+  }
+  t[0x81 - 0x80] = 0xD0B5;       // Ё
+  t[64 + 0x91 - 0x80] = 0xD0B5;  // ё
+  return t;
+}();
+
 /// Calls f(word) for each indexed word of text (see search_words), reusing one buffer. The
-/// buffer is written through its pointer (its size is its capacity; `len` bytes are the word):
-/// appending each letter to a string was a fifth of a build's search stage.
+/// buffer is written through a pointer (its size is its capacity): appending each letter to a
+/// string was a fifth of a build's search stage.
 template <class F>
 void for_each_word(std::string_view text, std::string& word, F&& f) {
-  std::size_t chars = 0, len = 0;
+  // On the bytes: a word character is an ASCII letter or digit (one byte) or a Russian letter
+  // (two bytes, D0 or D1 and one more), lowered without decoding (k_russian_lower). Anything
+  // else ends a word and is stepped over one character at a time (an invalid byte is one
+  // character). A word is never longer than the text, so the buffer is sized once.
+  if (word.size() < text.size() + 2) word.resize(std::max<std::size_t>(64, text.size() + 2));
+  const auto* const begin = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* const end = begin + text.size();
+  char* const w0 = word.data();
+  char* w = w0;
+  std::size_t chars = 0;
   auto flush = [&] {
-    const std::string_view w(word.data(), len);
-    if (chars > 1 && !is_stop_word(w)) f(w);
-    len = 0;
+    const std::string_view found(w0, static_cast<std::size_t>(w - w0));
+    if (chars > 1 && !is_stop_word(found)) f(found);
+    w = w0;
     chars = 0;
   };
-  // On the bytes: a word character is an ASCII letter or digit (one byte) or a Russian letter
-  // (two bytes, D0 or D1 and one more), lowered without decoding. Anything else ends a word and
-  // is stepped over one character at a time (an invalid byte is one character).
-  const auto* b = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  for (std::size_t pos = 0; pos < n;) {
-    const unsigned char c = b[pos];
-    unsigned char out0 = 0, out1 = 0;  // the lowered character: one byte, or two
+  for (const unsigned char* p = begin; p < end;) {
+    const unsigned c = *p;
     if (c < 0x80) {
-      if (c >= '0' && c <= '9') out0 = c;
-      else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') out0 = c | 0x20;
-    } else if ((c == 0xD0 || c == 0xD1) && pos + 1 < n) {
-      const unsigned char d = b[pos + 1];
-      if (c == 0xD0 && d >= 0x90 && d <= 0x9F) out0 = 0xD0, out1 = d + 0x20;        // А-П → а-п
-      else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) out0 = 0xD1, out1 = d - 0x20;   // Р-Я → р-я
-      else if (c == 0xD0 && d >= 0xB0 && d <= 0xBF) out0 = 0xD0, out1 = d;          // а-п
-      else if (c == 0xD1 && d >= 0x80 && d <= 0x8F) out0 = 0xD1, out1 = d;          // р-я
-      else if ((c == 0xD0 && d == 0x81) || (c == 0xD1 && d == 0x91)) out0 = 0xD0, out1 = 0xB5;  // Ё, ё → е
-    }
-    if (out0 == 0) {
-      if (chars > 0) flush();
-      if (c < 0x80) ++pos;
-      else util::next_code_point(text, pos);
+      if (c - '0' < 10u || (c | 0x20u) - 'a' < 26u) {
+        *w++ = static_cast<char>(c - '0' < 10u ? c : (c | 0x20u));
+        ++chars;
+      } else if (chars > 0) {
+        flush();
+      }
+      ++p;
       continue;
     }
-    if (len + 2 > word.size()) word.resize(std::max<std::size_t>(64, 2 * word.size()));
-    word[len++] = static_cast<char>(out0);
-    if (out1 != 0) {
-      word[len++] = static_cast<char>(out1);
-      pos += 2;
-    } else {
-      pos += 1;
+    if (c - 0xD0u < 2u && p + 1 < end && p[1] - 0x80u < 0x40u) {
+      if (const std::uint16_t lowered = k_russian_lower[(c - 0xD0u) * 64 + (p[1] - 0x80u)]; lowered != 0) {
+        w[0] = static_cast<char>(lowered >> 8);
+        w[1] = static_cast<char>(lowered & 0xFF);
+        w += 2;
+        ++chars;
+        p += 2;
+        continue;
+      }
     }
-    ++chars;
+    if (chars > 0) flush();
+    std::size_t pos = static_cast<std::size_t>(p - begin);
+    util::next_code_point(text, pos);
+    p = begin + pos;
   }
   flush();
 }
