@@ -163,7 +163,9 @@ void put(Out& o, const model::Body& b) {
     // the rest. With the bounded window encoding stays linear in the body (a plain find over
     // the rest of the text took 100 s for a 2.8 MB page of 20,000 typographed paragraphs).
     std::size_t at = std::string::npos;
-    if (!text.empty() && from < plain.size()) {
+    if (block_ref.in_plain) {
+      at = block_ref.at;  // a place already (a published block, content/markdown.cpp)
+    } else if (!text.empty() && from < plain.size()) {
       const std::string_view window = std::string_view(plain).substr(from, text.size() + 4096);
       std::size_t i = 0;
       for (int tries = 0; tries < 16 && i + text.size() <= window.size(); ++tries, ++i) {

@@ -195,11 +195,6 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
     }
   }
 
-  for (cmark_node* b : text_blocks) {
-    std::string t = plain_of(b);
-    if (!util::trim(t).empty()) body.blocks.push_back({.text = std::move(t), .pos = positions.of(b)});
-  }
-
   // 2. Raw HTML is dropped unless the site allows it.
   if (!options.unsafe_html) {
     for (cmark_node* n : raw_html) {
@@ -229,6 +224,7 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
   // 4. Headings: anchors, and result sections withheld until the programme or case ends.
   std::vector<std::string> used_ids;
   std::vector<cmark_node*> to_remove;
+  std::vector<model::TextBlock> withheld_blocks;
   for (std::size_t i = 0; i < headings.size(); ++i) {
     cmark_node* h = headings[i];
     model::Heading heading;
@@ -267,6 +263,19 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
             break;
           }
       }
+    }
+  }
+
+  // The leak scan reads every text block (model::TextBlock). Those of withheld sections are
+  // copied now, as written; the published ones are places in the plain text, made with it below.
+  if (!to_remove.empty()) {
+    for (cmark_node* b : text_blocks) {
+      bool withheld = false;
+      for (cmark_node* p = b; p && !withheld; p = cmark_node_parent(p))
+        withheld = std::find(to_remove.begin(), to_remove.end(), p) != to_remove.end();
+      if (!withheld) continue;
+      std::string t = plain_of(b);
+      if (!util::trim(t).empty()) withheld_blocks.push_back({.text = std::move(t), .pos = positions.of(b)});
     }
   }
 
@@ -328,7 +337,9 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
   with_ids.append(rendered, pos, std::string::npos);
   body.html = std::move(with_ids);
 
-  // Plain text of what is published, block by block.
+  // Plain text of what is published, block by block; each block, for the leak scan, is its
+  // place in it (the words are the same as written: typography changes only what separates
+  // them, and names are matched by words).
   {
     std::string plain;
     IterPtr it(cmark_iter_new(doc.get()));
@@ -338,11 +349,15 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
       cmark_node* n = cmark_iter_get_node(it.get());
       if (is_text_block(n)) {
         if (!plain.empty()) plain += '\n';
+        const std::size_t at = plain.size();
         append_plain(n, plain);
+        if (!util::trim(std::string_view(plain).substr(at)).empty())
+          body.blocks.push_back({.text = {}, .in_plain = true, .at = at, .size = plain.size() - at, .pos = positions.of(n)});
       }
     }
     body.set_plain(std::move(plain));
   }
+  for (auto& b : withheld_blocks) body.blocks.push_back(std::move(b));
   return body;
 }
 

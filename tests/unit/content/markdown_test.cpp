@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include "content/markdown.hpp"
+#include "util/name_match.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -137,6 +139,43 @@ TEST_CASE("result sections are withheld up to the next heading of the same level
   bool found = false;
   for (const auto& blk : b.blocks) found = found || blk.text == "секрет";
   CHECK(found);
+}
+
+TEST_CASE("published text blocks are places in the plain text; the leak scan finds names in them", "[content][markdown]") {
+  diag::Sink sink;
+  MarkdownOptions opt;  // typography on: no-break spaces, «» and — in the plain text
+  opt.withhold_heading = [](std::string_view h) { return h == "Результаты"; };
+  auto b = render_markdown(
+      "# О \"кейсе\"\n\nНаставник - Иванова М. П., ученица Петрова Анна.\n\n| в | классе |\n|---|---|\n| 1 | "
+      "Сидоров И. |\n\n## Результаты\n\nСмирнов Олег - \"победитель\"\n",
+      "a.md", 1, opt, sink);
+  const std::string& plain = b.plain.text();
+  std::vector<std::string> published, withheld;
+  for (const auto& blk : b.blocks) {
+    if (blk.in_plain) {
+      REQUIRE(blk.at + blk.size <= plain.size());
+      published.emplace_back(b.text_of(blk));
+    } else {
+      withheld.push_back(blk.text);
+    }
+  }
+  // Heading, paragraph, four table cells; each as it stands in the plain text (typographed).
+  REQUIRE(published.size() == 6);
+  CHECK(published[0] == "О\u00a0«кейсе»");
+  CHECK(published[1] == "Наставник\u00a0— Иванова\u00a0М.\u00a0П., ученица Петрова Анна.");
+  CHECK(published[5] == "Сидоров\u00a0И.");
+  // The withheld section's blocks as written, not in the plain text.
+  CHECK(withheld == std::vector<std::string>{"Результаты", "Смирнов Олег - \"победитель\""});
+  util::NameMatcher names;
+  names.add(0, "Иванова Мария Петровна");
+  names.add(1, "Петрова Анна");
+  names.add(2, "Сидоров Иван");
+  names.add(3, "Смирнов Олег");
+  std::vector<std::size_t> found;
+  for (const auto& blk : b.blocks)
+    for (std::size_t k : names.find(b.text_of(blk))) found.push_back(k);
+  std::sort(found.begin(), found.end());
+  CHECK(found == std::vector<std::size_t>{0, 1, 2, 3});
 }
 
 TEST_CASE("typography applies to text, never to code", "[content][markdown]") {
