@@ -417,6 +417,11 @@ void get_variant(In& in, std::size_t index, AnyPage& page) {
 
 std::string encode_source(const LoadedSource& e) {
   Out o;
+  // Room for the whole entry at once: the tail is the body's HTML and plain text, the head a
+  // few kilobytes (growing both by doubling copied each entry's bytes three times over).
+  const std::size_t texts = e.body ? e.body->body.html.size() + e.body->body.plain.size() : 0;
+  o.tail.reserve(texts);
+  o.b.reserve(texts + 8192);
   o.b.append(kEntryMagic);
   o.u64(0);  // the head's size, filled in below
   const std::string& file = std::visit([](const auto& p) -> const std::string& { return p.source; }, e.page);
