@@ -112,11 +112,13 @@ std::string Typographer::apply(std::string_view run) {
   // Such characters are written back as the same bytes, so the stretch is copied whole; three-
   // and four-byte characters and bytes that are not UTF-8 go one at a time. A space stays a
   // space, and the stretch goes on, when the three characters before it are letters and a
-  // lower-case Russian or Latin letter follows it: no rule binds it then (a word of one or two
+  // lower-case Russian or Latin letter follows it, or when it ends a sentence (a lower-case
+  // letter and «.» before it, a letter after it): no rule binds it then (a word of one or two
   // letters, a number, «№», an initial, a dash). `word` counts the letters before the stretch
   // (up to 3); inside it, only a-z, A-Z and Russian letters count, which never says "letter"
   // where is_letter would not.
-  auto plain_end = [&](std::size_t i, std::size_t word) {
+  auto plain_end = [&](const std::size_t from, std::size_t word) {
+    std::size_t i = from;
     const auto* b = reinterpret_cast<const unsigned char*>(run.data());
     const std::size_t n = run.size();
     auto lower_letter_at = [&](std::size_t k) {
@@ -127,12 +129,33 @@ std::string Typographer::apply(std::string_view run) {
       const unsigned char d = b[k + 1];
       return (c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91));
     };
+    // A lower-case letter ends just before byte k (k > from + 1 is the caller's to check).
+    auto lower_letter_before = [&](std::size_t k) {
+      const unsigned char d = b[k - 1];
+      if (d < 0x80) return d >= 'a' && d <= 'z';
+      const unsigned char c = b[k - 2];  // the stretch holds whole two-byte characters
+      return (c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91));
+    };
+    // A Russian or Latin letter, either case, starts at byte k.
+    auto letter_at = [&](std::size_t k) {
+      if (k >= n) return false;
+      const unsigned char c = b[k];
+      if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      if (k + 1 >= n) return false;
+      const unsigned char d = b[k + 1];
+      return (c == 0xD0 && ((d >= 0x90 && d <= 0xBF) || d == 0x81)) || (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91));
+    };
     while (i < n) {
       const unsigned char c = b[i];
       if (c < 0x80) {
         if (c == ' ') {
-          if (word < 3 || !lower_letter_at(i + 1)) break;
-          word = 0;
+          if (word >= 3 && lower_letter_at(i + 1)) {
+            word = 0;
+          } else if (i >= from + 3 && b[i - 1] == '.' && lower_letter_before(i - 1) && letter_at(i + 1)) {
+            word = 0;  // the end of a sentence: «…слово. Следующее»
+          } else {
+            break;
+          }
         } else if (c == '"' || (c == '.' && i + 1 < n && b[i + 1] == '.')) {
           break;
         } else {
