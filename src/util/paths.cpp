@@ -8,30 +8,45 @@ namespace {
 
 constexpr std::size_t k_max_component = 255;
 
-std::vector<std::string_view> split(std::string_view s) {
-  std::vector<std::string_view> parts;
+/// Calls f(part) for each part of s between slashes, empty ones included ("a//b/" → a, "", b,
+/// ""); stops, returning false, when f does.
+template <class F>
+bool for_each_part(std::string_view s, F&& f) {
   std::size_t pos = 0;
   while (pos <= s.size()) {
     std::size_t slash = s.find('/', pos);
     if (slash == std::string_view::npos) slash = s.size();
-    parts.push_back(s.substr(pos, slash - pos));
+    if (!f(s.substr(pos, slash - pos))) return false;
     pos = slash + 1;
   }
-  return parts;
+  return true;
 }
+
+/// The folders of a directory path one by one: parts other than empty ones and ".".
+class DirComponents {
+ public:
+  explicit DirComponents(std::string_view dir) : m_dir(dir) {}
+  /// The next folder; empty when there is none left (a folder's name is never empty).
+  std::string_view next() {
+    while (m_pos <= m_dir.size()) {
+      std::size_t slash = m_dir.find('/', m_pos);
+      if (slash == std::string_view::npos) slash = m_dir.size();
+      const std::string_view part = m_dir.substr(m_pos, slash - m_pos);
+      m_pos = slash + 1;
+      if (!part.empty() && part != ".") return part;
+    }
+    return {};
+  }
+
+ private:
+  std::string_view m_dir;
+  std::size_t m_pos = 0;
+};
 
 bool looks_absolute(std::string_view p) {
   if (!p.empty() && p.front() == '/') return true;
   // «C:/…» or «C:…»: a Windows drive is never a relative path.
   return p.size() >= 2 && p[1] == ':' && ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= 'a' && p[0] <= 'z'));
-}
-
-std::vector<std::string_view> dir_components(std::string_view dir) {
-  std::vector<std::string_view> out;
-  for (std::string_view part : split(dir)) {
-    if (!part.empty() && part != ".") out.push_back(part);
-  }
-  return out;
 }
 
 }  // namespace
@@ -50,23 +65,32 @@ std::optional<std::string> join_relative(std::string_view base_dir, std::string_
   }
   if (looks_absolute(rel) || looks_absolute(base_dir)) return fail(PathProblem::absolute);
 
-  std::vector<std::string_view> stack;
-  for (std::string_view source : {base_dir, rel}) {
-    for (std::string_view part : split(source)) {
-      if (part.size() > k_max_component) return fail(PathProblem::too_long);
-      if (part.empty() || part == ".") continue;
-      if (part == "..") {
-        if (stack.empty()) return fail(PathProblem::escapes);
-        stack.pop_back();
-        continue;
-      }
-      stack.push_back(part);
-    }
-  }
+  // The result itself is the stack of folders: ".." cuts its last part off. No vectors: every
+  // link of every page is resolved here.
   std::string out;
-  for (std::string_view part : stack) {
-    if (!out.empty()) out.push_back('/');
-    out.append(part);
+  out.reserve(base_dir.size() + rel.size() + 1);
+  PathProblem found = PathProblem::none;
+  for (std::string_view source : {base_dir, rel}) {
+    const bool ok = for_each_part(source, [&](std::string_view part) {
+      if (part.size() > k_max_component) {
+        found = PathProblem::too_long;
+        return false;
+      }
+      if (part.empty() || part == ".") return true;
+      if (part == "..") {
+        if (out.empty()) {
+          found = PathProblem::escapes;
+          return false;
+        }
+        const std::size_t slash = out.rfind('/');
+        out.resize(slash == std::string::npos ? 0 : slash);
+        return true;
+      }
+      if (!out.empty()) out.push_back('/');
+      out.append(part);
+      return true;
+    });
+    if (!ok) return fail(found);
   }
   return out;
 }
@@ -100,7 +124,9 @@ std::string parent_dir(std::string_view rel) {
 std::string relative_url(std::string_view from_dir, std::string_view to) {
   // Keep «?query» and «#fragment» out of the path arithmetic.
   std::string_view suffix;
-  if (const std::size_t q = to.find_first_of("?#"); q != std::string_view::npos) {
+  std::size_t q = 0;
+  while (q < to.size() && to[q] != '?' && to[q] != '#') ++q;  // find_first_of calls memchr per byte
+  if (q < to.size()) {
     suffix = to.substr(q);
     to = to.substr(0, q);
   }
@@ -110,15 +136,19 @@ std::string relative_url(std::string_view from_dir, std::string_view to) {
       last_slash == std::string_view::npos ? std::string_view{} : to.substr(0, last_slash);
   const std::string_view leaf = last_slash == std::string_view::npos ? to : to.substr(last_slash + 1);
 
-  const auto from = dir_components(from_dir);
-  const auto target = dir_components(to_dir);
-  std::size_t common = 0;
-  while (common < from.size() && common < target.size() && from[common] == target[common]) ++common;
-
+  // Past the folders both paths share, one "../" for each folder left of `from_dir`, then the
+  // folders left of the target.
+  DirComponents from(from_dir), target(to_dir);
+  std::string_view a = from.next(), b = target.next();
+  while (!a.empty() && a == b) {
+    a = from.next();
+    b = target.next();
+  }
   std::string out;
-  for (std::size_t i = common; i < from.size(); ++i) out += "../";
-  for (std::size_t i = common; i < target.size(); ++i) {
-    out.append(target[i]);
+  out.reserve(from_dir.size() + to.size() + suffix.size() + 8);
+  for (; !a.empty(); a = from.next()) out += "../";
+  for (; !b.empty(); b = target.next()) {
+    out.append(b);
     out.push_back('/');
   }
   out.append(leaf);
@@ -129,7 +159,8 @@ std::string relative_url(std::string_view from_dir, std::string_view to) {
 
 std::string root_prefix(std::string_view page_dir) {
   std::string out;
-  for (std::size_t i = 0, n = dir_components(page_dir).size(); i < n; ++i) out += "../";
+  DirComponents dirs(page_dir);
+  for (std::string_view d = dirs.next(); !d.empty(); d = dirs.next()) out += "../";
   return out;
 }
 
