@@ -2,6 +2,8 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
+
 #include "util/utf8.hpp"
 
 namespace nastavnik::util {
@@ -9,6 +11,16 @@ namespace nastavnik::util {
 namespace {
 
 constexpr char32_t k_nbsp = 0x00A0;
+
+/// Whether the two-byte character D0 80 … D1 BF (index: (first − D0) · 64 + second − 80) is a
+/// Russian letter: А-я (D0 90 … D1 8F), Ё (D0 81), ё (D1 91).
+constexpr std::array<bool, 128> k_russian_letter = [] {
+  std::array<bool, 128> t{};
+  for (std::size_t k = 0x10; k < 0x50; ++k) t[k] = true;  // D0 90 … D1 8F
+  t[0x01] = true;                                         // Ё
+  t[64 + 0x11] = true;                                    // ё
+  return t;
+}();
 
 bool is_cyrillic_letter(char32_t c) { return (c >= 0x0410 && c <= 0x044F) || c == 0x0401 || c == 0x0451; }
 
@@ -146,6 +158,13 @@ std::string Typographer::apply(std::string_view run) {
       return (c == 0xD0 && ((d >= 0x90 && d <= 0xBF) || d == 0x81)) || (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91));
     };
     while (i < n) {
+      // The common case in a loop of its own: Russian letters, two bytes each.
+      while (i + 1 < n && b[i] - 0xD0u < 2u && b[i + 1] - 0x80u < 0x40u &&
+             k_russian_letter[(b[i] - 0xD0u) * 64 + (b[i + 1] - 0x80u)]) {
+        ++word;
+        i += 2;
+      }
+      if (i >= n) break;
       const unsigned char c = b[i];
       if (c < 0x80) {
         if (c == ' ') {
