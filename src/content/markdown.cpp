@@ -293,8 +293,9 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
       }
       const char* lit = cmark_node_get_literal(t);
       if (!lit) continue;
-      std::string out = typo.apply(lit);
-      cmark_node_set_literal(t, out.c_str());
+      const std::string_view before(lit);
+      const std::string out = typo.apply(before);
+      if (out != before) cmark_node_set_literal(t, out.c_str());  // most runs come out unchanged
     }
   }
 
