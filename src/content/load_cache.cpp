@@ -125,6 +125,14 @@ std::optional<std::string> LoadCache::unchanged(const std::string& rel, const ut
   return m_store ? m_store->unchanged(rel, now) : std::nullopt;
 }
 
+bool LoadCache::remembers_nothing() const {
+  if (m_retains) {
+    std::lock_guard lock(m_mutex);
+    if (!m_entries.empty()) return false;
+  }
+  return !m_store || m_store->empty();
+}
+
 void LoadCache::replace(std::map<std::string, std::shared_ptr<LoadedSource>> entries, Stats stats) {
   std::lock_guard lock(m_mutex);
   m_entries = std::move(entries);

@@ -77,6 +77,8 @@ class LoadStore {
   /// The key `rel` was stored under, when `now` (its stamp at this moment) shows that it has
   /// not been written since its bytes were read under that key (see above). Thread-safe.
   std::optional<std::string> unchanged(const std::string& rel, const util::FileStamp& now) const;
+  /// Whether the store has no entry at all (the first run for this site, or after a reset).
+  bool empty() const { return m_index.empty(); }
   /// The stored entry of `rel` when it was stored under `key` and its head reads back whole
   /// (its text and split are not set). `read` is the stamp of the bytes just read and hashed
   /// into `key`; null when `key` came from unchanged(). The HTML and plain text of its body are

@@ -194,10 +194,11 @@ model::Site load_site(const fs::path& root, config::SiteConfig config, const mod
   std::atomic<std::size_t> parsed{0}, unread{0};
   // The sources are stat'ed from the site's folder, not walked to from the root each time.
   std::optional<util::OpenFolder> site_folder;
-  if (cache) site_folder.emplace(root);
+  const bool may_know = cache && !cache->remembers_nothing();  // else no source can be unchanged
+  if (may_know) site_folder.emplace(root);
   run_parallel(sources.size(), jobs, [&](std::size_t i) {
     MdSource& src = sources[i];
-    if (cache) {
+    if (may_know) {
       // Unchanged since its bytes were read and hashed (the entry's stamp): not read at all.
       auto now = site_folder->fd() >= 0 ? util::stat_file_at(site_folder->fd(), src.rel) : util::stat_file(root / src.rel);
       auto key = now ? cache->unchanged(src.rel, *now) : std::nullopt;
