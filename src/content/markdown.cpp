@@ -224,6 +224,12 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
   // 4. Headings: anchors, and result sections withheld until the programme or case ends.
   std::vector<std::string> used_ids;
   std::vector<cmark_node*> to_remove;
+  // Whether `n` is in a withheld section: it or a node above it is to be removed.
+  auto inside_removed = [&](cmark_node* n) {
+    for (cmark_node* p = n; p; p = cmark_node_parent(p))
+      if (std::find(to_remove.begin(), to_remove.end(), p) != to_remove.end()) return true;
+    return false;
+  };
   std::vector<model::TextBlock> withheld_blocks;
   for (std::size_t i = 0; i < headings.size(); ++i) {
     cmark_node* h = headings[i];
@@ -256,13 +262,8 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
           if (headings[j] == cur) body.headings[j].withheld = true;
       }
       // nested headings inside the removed range
-      for (std::size_t j = i + 1; j < headings.size(); ++j) {
-        for (cmark_node* p = headings[j]; p; p = cmark_node_parent(p))
-          if (std::find(to_remove.begin(), to_remove.end(), p) != to_remove.end()) {
-            body.headings[j].withheld = true;
-            break;
-          }
-      }
+      for (std::size_t j = i + 1; j < headings.size(); ++j)
+        if (inside_removed(headings[j])) body.headings[j].withheld = true;
     }
   }
 
@@ -270,10 +271,7 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
   // copied now, as written; the published ones are places in the plain text, made with it below.
   if (!to_remove.empty()) {
     for (cmark_node* b : text_blocks) {
-      bool withheld = false;
-      for (cmark_node* p = b; p && !withheld; p = cmark_node_parent(p))
-        withheld = std::find(to_remove.begin(), to_remove.end(), p) != to_remove.end();
-      if (!withheld) continue;
+      if (!inside_removed(b)) continue;
       std::string t = plain_of(b);
       if (!util::trim(t).empty()) withheld_blocks.push_back({.text = std::move(t), .pos = positions.of(b)});
     }
@@ -302,10 +300,7 @@ model::Body render_markdown(std::string_view text, const diag::FileName& file, i
   // Mutations last: raw HTML and withheld nodes leave the tree.
   if (!options.unsafe_html)
     for (cmark_node* n : raw_html) {
-      bool inside_removed = false;
-      for (cmark_node* p = n; p && !inside_removed; p = cmark_node_parent(p))
-        inside_removed = std::find(to_remove.begin(), to_remove.end(), p) != to_remove.end();
-      if (inside_removed) continue;  // freed with its section
+      if (inside_removed(n)) continue;  // freed with its section
       cmark_node_unlink(n);
       cmark_node_free(n);
     }

@@ -45,31 +45,13 @@ bool is_stop_word(std::string_view w) {
 
 namespace {
 
-/// The lowered bytes of each two-byte character D0 80 … D1 BF (index: (lead − D0) · 64 +
-/// second − 80), high byte first; 0 for what is not a Russian letter. А-П → а-п, Р-Я → р-я,
-/// Ё and ё → е.
-constexpr std::array<std::uint16_t, 128> k_russian_lower = [] {
-  std::array<std::uint16_t, 128> t{};
-  for (unsigned d = 0x80; d <= 0xBF; ++d) {
-    std::uint16_t& in_d0 = t[d - 0x80];
-    std::uint16_t& in_d1 = t[64 + d - 0x80];
-    if (d >= 0x90 && d <= 0x9F) in_d0 = static_cast<std::uint16_t>(0xD000 | (d + 0x20));  // А-П
-    if (d >= 0xA0 && d <= 0xAF) in_d0 = static_cast<std::uint16_t>(0xD100 | (d - 0x20));  // Р-Я
-    if (d >= 0xB0 && d <= 0xBF) in_d0 = static_cast<std::uint16_t>(0xD000 | d);           // а-п
-    if (d <= 0x8F) in_d1 = static_cast<std::uint16_t>(0xD100 | d);                         // р-я
-  }
-  t[0x81 - 0x80] = 0xD0B5;       // Ё
-  t[64 + 0x91 - 0x80] = 0xD0B5;  // ё
-  return t;
-}();
-
 /// Calls f(word) for each indexed word of text (see search_words), reusing one buffer. The
 /// buffer is written through a pointer (its size is its capacity): appending each letter to a
 /// string was a fifth of a build's search stage.
 template <class F>
 void for_each_word(std::string_view text, std::string& word, F&& f) {
   // On the bytes: a word character is an ASCII letter or digit (one byte) or a Russian letter
-  // (two bytes, D0 or D1 and one more), lowered without decoding (k_russian_lower). Anything
+  // (two bytes, D0 or D1 and one more), lowered without decoding (util::russian::lower). Anything
   // else ends a word and is stepped over one character at a time (an invalid byte is one
   // character). A word is never longer than the text, so the buffer is sized once.
   if (word.size() < text.size() + 2) word.resize(std::max<std::size_t>(64, text.size() + 2));
@@ -96,15 +78,13 @@ void for_each_word(std::string_view text, std::string& word, F&& f) {
       ++p;
       continue;
     }
-    if (c - 0xD0u < 2u && p + 1 < end && p[1] - 0x80u < 0x40u) {
-      if (const std::uint16_t lowered = k_russian_lower[(c - 0xD0u) * 64 + (p[1] - 0x80u)]; lowered != 0) {
-        w[0] = static_cast<char>(lowered >> 8);
-        w[1] = static_cast<char>(lowered & 0xFF);
-        w += 2;
-        ++chars;
-        p += 2;
-        continue;
-      }
+    if (const std::uint16_t lowered = p + 1 < end ? util::russian::lower(c, p[1]) : 0; lowered != 0) {
+      w[0] = static_cast<char>(lowered >> 8);
+      w[1] = static_cast<char>(lowered & 0xFF);
+      w += 2;
+      ++chars;
+      p += 2;
+      continue;
     }
     if (chars > 0) flush();
     std::size_t pos = static_cast<std::size_t>(p - begin);

@@ -1,46 +1,43 @@
 #include "util/paths.hpp"
 
-#include <vector>
-
 namespace nastavnik::util {
 
 namespace {
 
 constexpr std::size_t k_max_component = 255;
 
-/// Calls f(part) for each part of s between slashes, empty ones included ("a//b/" → a, "", b,
-/// ""); stops, returning false, when f does.
-template <class F>
-bool for_each_part(std::string_view s, F&& f) {
-  std::size_t pos = 0;
-  while (pos <= s.size()) {
-    std::size_t slash = s.find('/', pos);
-    if (slash == std::string_view::npos) slash = s.size();
-    if (!f(s.substr(pos, slash - pos))) return false;
-    pos = slash + 1;
+/// The parts of a path between slashes one by one, empty ones included ("a//b/" → a, "", b, "").
+class Parts {
+ public:
+  explicit Parts(std::string_view s) : m_s(s) {}
+  /// The next part into `part`; false when there is none left.
+  bool next(std::string_view& part) {
+    if (m_pos > m_s.size()) return false;
+    std::size_t slash = m_s.find('/', m_pos);
+    if (slash == std::string_view::npos) slash = m_s.size();
+    part = m_s.substr(m_pos, slash - m_pos);
+    m_pos = slash + 1;
+    return true;
   }
-  return true;
-}
+
+ private:
+  std::string_view m_s;
+  std::size_t m_pos = 0;
+};
 
 /// The folders of a directory path one by one: parts other than empty ones and ".".
 class DirComponents {
  public:
-  explicit DirComponents(std::string_view dir) : m_dir(dir) {}
+  explicit DirComponents(std::string_view dir) : m_parts(dir) {}
   /// The next folder; empty when there is none left (a folder's name is never empty).
   std::string_view next() {
-    while (m_pos <= m_dir.size()) {
-      std::size_t slash = m_dir.find('/', m_pos);
-      if (slash == std::string_view::npos) slash = m_dir.size();
-      const std::string_view part = m_dir.substr(m_pos, slash - m_pos);
-      m_pos = slash + 1;
+    for (std::string_view part; m_parts.next(part);)
       if (!part.empty() && part != ".") return part;
-    }
     return {};
   }
 
  private:
-  std::string_view m_dir;
-  std::size_t m_pos = 0;
+  Parts m_parts;
 };
 
 bool looks_absolute(std::string_view p) {
@@ -69,28 +66,20 @@ std::optional<std::string> join_relative(std::string_view base_dir, std::string_
   // link of every page is resolved here.
   std::string out;
   out.reserve(base_dir.size() + rel.size() + 1);
-  PathProblem found = PathProblem::none;
   for (std::string_view source : {base_dir, rel}) {
-    const bool ok = for_each_part(source, [&](std::string_view part) {
-      if (part.size() > k_max_component) {
-        found = PathProblem::too_long;
-        return false;
-      }
-      if (part.empty() || part == ".") return true;
+    Parts parts(source);
+    for (std::string_view part; parts.next(part);) {
+      if (part.size() > k_max_component) return fail(PathProblem::too_long);
+      if (part.empty() || part == ".") continue;
       if (part == "..") {
-        if (out.empty()) {
-          found = PathProblem::escapes;
-          return false;
-        }
+        if (out.empty()) return fail(PathProblem::escapes);
         const std::size_t slash = out.rfind('/');
         out.resize(slash == std::string::npos ? 0 : slash);
-        return true;
+        continue;
       }
       if (!out.empty()) out.push_back('/');
       out.append(part);
-      return true;
-    });
-    if (!ok) return fail(found);
+    }
   }
   return out;
 }

@@ -2,8 +2,6 @@
 
 #include <unicode/uchar.h>
 
-#include <array>
-
 #include "util/utf8.hpp"
 
 namespace nastavnik::util {
@@ -11,16 +9,6 @@ namespace nastavnik::util {
 namespace {
 
 constexpr char32_t k_nbsp = 0x00A0;
-
-/// Whether the two-byte character D0 80 … D1 BF (index: (first − D0) · 64 + second − 80) is a
-/// Russian letter: А-я (D0 90 … D1 8F), Ё (D0 81), ё (D1 91).
-constexpr std::array<bool, 128> k_russian_letter = [] {
-  std::array<bool, 128> t{};
-  for (std::size_t k = 0x10; k < 0x50; ++k) t[k] = true;  // D0 90 … D1 8F
-  t[0x01] = true;                                         // Ё
-  t[64 + 0x11] = true;                                    // ё
-  return t;
-}();
 
 bool is_cyrillic_letter(char32_t c) { return (c >= 0x0410 && c <= 0x044F) || c == 0x0401 || c == 0x0451; }
 
@@ -79,7 +67,8 @@ std::string Typographer::apply(std::string_view run) {
   std::size_t letters = 0;       // letters at the end of the output, up to 3
   bool all_letters = true;       // the output so far is letters only
   char32_t before_letters = 0;   // the character before them (when !all_letters)
-  auto push = [&](char32_t c) __attribute__((always_inline)) {
+  auto emit = [&](char32_t c) __attribute__((always_inline)) {
+    append_utf8(out, c);
     last[2] = last[1];
     last[1] = last[0];
     last[0] = c;
@@ -91,10 +80,6 @@ std::string Typographer::apply(std::string_view run) {
       all_letters = false;
       before_letters = c;
     }
-  };
-  auto emit = [&](char32_t c) __attribute__((always_inline)) {
-    append_utf8(out, c);
-    push(c);
   };
   auto prev = [&](std::size_t back = 1) -> char32_t {
     if (count >= back) return last[back - 1];
@@ -135,32 +120,23 @@ std::string Typographer::apply(std::string_view run) {
     const std::size_t n = run.size();
     auto lower_letter_at = [&](std::size_t k) {
       if (k >= n) return false;
-      const unsigned char c = b[k];
-      if (c < 0x80) return c >= 'a' && c <= 'z';
-      if (k + 1 >= n) return false;
-      const unsigned char d = b[k + 1];
-      return (c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91));
+      if (b[k] < 0x80) return b[k] >= 'a' && b[k] <= 'z';
+      return k + 1 < n && russian::is_lower(b[k], b[k + 1]);
     };
     // A lower-case letter ends just before byte k (k > from + 1 is the caller's to check).
     auto lower_letter_before = [&](std::size_t k) {
-      const unsigned char d = b[k - 1];
-      if (d < 0x80) return d >= 'a' && d <= 'z';
-      const unsigned char c = b[k - 2];  // the stretch holds whole two-byte characters
-      return (c == 0xD0 && d >= 0xB0 && d <= 0xBF) || (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91));
+      if (b[k - 1] < 0x80) return b[k - 1] >= 'a' && b[k - 1] <= 'z';
+      return russian::is_lower(b[k - 2], b[k - 1]);  // the stretch holds whole two-byte characters
     };
     // A Russian or Latin letter, either case, starts at byte k.
     auto letter_at = [&](std::size_t k) {
       if (k >= n) return false;
-      const unsigned char c = b[k];
-      if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-      if (k + 1 >= n) return false;
-      const unsigned char d = b[k + 1];
-      return (c == 0xD0 && ((d >= 0x90 && d <= 0xBF) || d == 0x81)) || (c == 0xD1 && ((d >= 0x80 && d <= 0x8F) || d == 0x91));
+      if (b[k] < 0x80) return (b[k] | 0x20) >= 'a' && (b[k] | 0x20) <= 'z';
+      return k + 1 < n && russian::is_letter(b[k], b[k + 1]);
     };
     while (i < n) {
       // The common case in a loop of its own: Russian letters, two bytes each.
-      while (i + 1 < n && b[i] - 0xD0u < 2u && b[i + 1] - 0x80u < 0x40u &&
-             k_russian_letter[(b[i] - 0xD0u) * 64 + (b[i + 1] - 0x80u)]) {
+      while (i + 1 < n && russian::is_letter(b[i], b[i + 1])) {
         ++word;
         i += 2;
       }
@@ -183,10 +159,7 @@ std::string Typographer::apply(std::string_view run) {
         ++i;
       } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (b[i + 1] & 0xC0) == 0x80 &&
                  !(c == 0xC2 && (b[i + 1] == 0xAB || b[i + 1] == 0xBB))) {
-        const unsigned char d = b[i + 1];
-        word = (c == 0xD0 && d >= 0x90) || (c == 0xD1 && (d <= 0x8F || d == 0x91)) || (c == 0xD0 && d == 0x81)
-                   ? word + 1
-                   : 0;
+        word = russian::is_letter(c, b[i + 1]) ? word + 1 : 0;
         i += 2;
       } else {
         break;

@@ -1,6 +1,8 @@
 #pragma once
 // UTF-8 helpers: validation, character columns, code point conversion.
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,35 @@ std::size_t utf8_length(std::string_view s);
 int utf8_column(std::string_view line, std::size_t byte_offset);
 std::u32string to_u32(std::string_view s);  ///< invalid bytes become U+FFFD
 std::string to_utf8(std::u32string_view s);
+/// Russian letters as UTF-8 byte pairs (D0 81, D0 90 … D1 8F, D1 91), for the loops that read
+/// every page's text without decoding it (the typographer, search words).
+namespace russian {
+/// Per pair D0 80 … D1 BF (index: (first − D0) · 64 + second − 80): the lower-case form's two
+/// bytes, first byte high (Ё and ё → е, as search words are compared); 0 for any other character.
+inline constexpr std::array<std::uint16_t, 128> k_lower = [] {
+  std::array<std::uint16_t, 128> t{};
+  for (unsigned d = 0x80; d <= 0xBF; ++d) {
+    if (d >= 0x90 && d <= 0x9F) t[d - 0x80] = static_cast<std::uint16_t>(0xD000 | (d + 0x20));  // А-П
+    if (d >= 0xA0 && d <= 0xAF) t[d - 0x80] = static_cast<std::uint16_t>(0xD100 | (d - 0x20));  // Р-Я
+    if (d >= 0xB0 && d <= 0xBF) t[d - 0x80] = static_cast<std::uint16_t>(0xD000 | d);           // а-п
+    if (d <= 0x8F) t[64 + d - 0x80] = static_cast<std::uint16_t>(0xD100 | d);                   // р-я
+  }
+  t[0x81 - 0x80] = 0xD0B5;       // Ё
+  t[64 + 0x91 - 0x80] = 0xD0B5;  // ё
+  return t;
+}();
+/// The lower-case bytes of the Russian letter written as the bytes `first` `second`; 0 when
+/// they are not one.
+constexpr std::uint16_t lower(unsigned first, unsigned second) {
+  return first - 0xD0u < 2u && second - 0x80u < 0x40u ? k_lower[(first - 0xD0u) * 64 + (second - 0x80u)] : 0;
+}
+constexpr bool is_letter(unsigned first, unsigned second) { return lower(first, second) != 0; }
+/// а-я and ё.
+constexpr bool is_lower(unsigned first, unsigned second) {
+  return is_letter(first, second) && (first == 0xD1 || second >= 0xB0);
+}
+}  // namespace russian
+
 /// Appends the UTF-8 encoding of cp (surrogates and values over U+10FFFF become U+FFFD).
 inline void append_utf8(std::string& out, char32_t cp);
 /// The general case of append_utf8 (three- and four-byte sequences, invalid values).
