@@ -1,7 +1,6 @@
 #include "content/load_codec.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <functional>
 #include <optional>
 #include <variant>
@@ -151,49 +150,16 @@ void put(Out& o, const model::Body& b) {
   o.str(b.lead);
   put(o, b.headings);
   o.u64(b.blocks.size());
-  std::size_t from = 0;
-  const std::string& plain = b.plain.text();
   for (const auto& block_ref : b.blocks) {
-    const std::string_view text = b.text_of(block_ref);
-    // Looked for in a window after the previous one: a block that is not in the plain text (its
-    // typography differs, or it is withheld) must not cost a scan of the whole rest of the text.
-    // Most blocks start a few bytes after the previous one ends, so the first places where the
-    // block's first byte appears are compared directly; past 16 of them, Boyer–Moore–Horspool
-    // (which skips ahead by up to the block's length, but builds a 2 KB table first) searches
-    // the rest. With the bounded window encoding stays linear in the body (a plain find over
-    // the rest of the text took 100 s for a 2.8 MB page of 20,000 typographed paragraphs).
-    std::size_t at = std::string::npos;
+    // A published block is a place in the plain text (content/markdown.cpp) and is stored as
+    // one; any other (a withheld section's, as written) is not in it and is stored whole. No
+    // search: looking for blocks in the text was quadratic once (100 s for a 2.8 MB page).
+    o.u8(block_ref.in_plain);
     if (block_ref.in_plain) {
-      at = block_ref.at;  // a place already (a published block, content/markdown.cpp)
-    } else if (!text.empty() && from < plain.size()) {
-      const std::string_view window = std::string_view(plain).substr(from, text.size() + 4096);
-      std::size_t i = 0;
-      for (int tries = 0; tries < 16 && i + text.size() <= window.size(); ++tries, ++i) {
-        const void* first = std::memchr(window.data() + i, text[0], window.size() - text.size() - i + 1);
-        if (!first) {
-          i = window.size();  // nowhere
-          break;
-        }
-        i = static_cast<std::size_t>(static_cast<const char*>(first) - window.data());
-        if (std::memcmp(window.data() + i, text.data(), text.size()) == 0) {
-          at = from + i;
-          break;
-        }
-      }
-      if (at == std::string::npos && i + text.size() <= window.size()) {
-        const std::string_view rest = window.substr(i);
-        const std::boyer_moore_horspool_searcher searcher(text.begin(), text.end());
-        if (auto hit = std::search(rest.begin(), rest.end(), searcher); hit != rest.end())
-          at = from + i + static_cast<std::size_t>(hit - rest.begin());
-      }
-    }
-    o.u8(at != std::string::npos);
-    if (at != std::string::npos) {
-      o.u64(at);
-      o.u64(text.size());
-      from = at + text.size();
+      o.u64(block_ref.at);
+      o.u64(block_ref.size);
     } else {
-      o.str(text);
+      o.str(block_ref.text);
     }
     put(o, block_ref.pos);
   }

@@ -90,9 +90,9 @@ TEST_CASE("load store: a cut, lengthened or foreign entry does not decode", "[co
 }
 
 TEST_CASE("limits: encoding a body whose text blocks are not in its plain text stays linear", "[safety][limits][load-store]") {
-  // Typography makes a block's source text differ from the plain text («» for "", — for --), so
-  // most blocks of such a page are not found there. Looking for each in the whole rest of an
-  // 8 MB text was quadratic (100 s for a 2.8 MB page; this one would run past the test timeout).
+  // Blocks given as text, not as places in the plain text (a withheld section's): stored whole.
+  // Looking for each in the whole rest of an 8 MB text was quadratic once (100 s for a 2.8 MB
+  // page; this one would run past the test timeout).
   auto e = news_entry("k");
   auto& body = e.body->body;
   std::string plain;

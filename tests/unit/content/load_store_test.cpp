@@ -194,7 +194,7 @@ TEST_CASE("load store: a body's plain text is read only when used; its lead and 
     store_dir = store->dir();
     auto e = news_entry("k1", 3000);
     e.body->body.set_plain(plain);
-    e.body->body.blocks = {{.text = block, .pos = {}}};
+    e.body->body.blocks = {{.text = {}, .in_plain = true, .at = plain.find(block), .size = block.size(), .pos = {}}};
     store->put("content/news/a.md", e, {});
     REQUIRE(store->commit());
   }
