@@ -140,11 +140,7 @@ bool is_blank(std::string_view s) {
 std::string typograph_text(std::string_view text) {
   // Without '&' and '>', decoding and encoding again change nothing (typography writes neither,
   // nor '<'): the text goes straight through the typographer.
-  namespace b = util::bytes;
-  if (b::find_first(
-          text, 0, [](std::uint64_t v) { return b::equal(v, '&') | b::equal(v, '>'); },
-          [](unsigned char c) { return c == '&' || c == '>'; }) == text.size())
-    return util::typograph(text);
+  if (util::bytes::find_any<'&', '>'>(text, 0) == text.size()) return util::typograph(text);
   std::string plain;
   plain.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {

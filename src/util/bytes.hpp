@@ -43,6 +43,14 @@ std::size_t find_first(std::string_view s, std::size_t from, Marks&& marks, Is&&
   return s.size();
 }
 
+/// The offset of the first byte of s at or after `from` that is one of `Set`; s.size() when none.
+template <unsigned char... Set>
+std::size_t find_any(std::string_view s, std::size_t from) {
+  return find_first(
+      s, from, [](std::uint64_t v) { return (equal(v, Set) | ...); },
+      [](unsigned char c) { return ((c == Set) || ...); });
+}
+
 /// How many bytes of v begin a UTF-8 character (are not 10xxxxxx continuation bytes).
 inline std::size_t char_starts(std::uint64_t v) {
   const std::uint64_t continuation = v & ~(v << 1) & k_highs;

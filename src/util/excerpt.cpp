@@ -24,10 +24,7 @@ std::string collapse_prefix(std::string_view text, std::size_t limit) {
   while (out.size() <= limit) {
     while (pos < n && is_collapsible(text[pos])) ++pos;
     if (pos == n) break;
-    namespace b = util::bytes;
-    const std::size_t end = b::find_first(
-        text, pos, [](std::uint64_t v) { return b::equal(v, ' ') | b::equal(v, '\n') | b::equal(v, '\t') | b::equal(v, '\r'); },
-        [](unsigned char c) { return is_collapsible(static_cast<char>(c)); });
+    const std::size_t end = bytes::find_any<' ', '\n', '\t', '\r'>(text, pos);  // is_collapsible
     if (!out.empty()) out += ' ';
     out.append(text.data() + pos, end - pos);
     pos = end;

@@ -181,16 +181,10 @@ std::vector<std::string> split_lines(std::string_view s) {
 }
 
 void append_html_escaped(std::string& out, std::string_view s) {
-  namespace b = bytes;
   std::size_t run = 0;
   for (std::size_t i = 0;; ++i) {
     // The next byte to escape, eight bytes at a time: most texts have few.
-    i = b::find_first(
-        s, i,
-        [](std::uint64_t v) {
-          return b::equal(v, '&') | b::equal(v, '<') | b::equal(v, '>') | b::equal(v, '"') | b::equal(v, '\'');
-        },
-        [](unsigned char c) { return c == '&' || c == '<' || c == '>' || c == '"' || c == '\''; });
+    i = bytes::find_any<'&', '<', '>', '"', '\''>(s, i);
     if (i >= s.size()) break;
     std::string_view entity;
     switch (s[i]) {
